@@ -1,0 +1,1 @@
+"""heatbill: the back office of a Danish district heating utility."""

@@ -1,0 +1,1 @@
+"""The pure domain core: values and rules, no I/O, no clock, standard library only."""

@@ -1,0 +1,51 @@
+"""The `heatbill` command: sub-commands per concept, errors mapped to exit codes in one place."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+import typer
+from rich.console import Console
+
+from heatbill.domain.errors import ConflictError, HeatbillError, NotFoundError, ValidationError
+from heatbill.entrypoints.cli import db, demo, rulebook
+
+app = typer.Typer(
+    name="heatbill",
+    help="heatbill — back office for Danish district heating utilities.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(db.app, name="db")
+app.add_typer(rulebook.app, name="rulebook")
+app.command(name="demo")(demo.demo)
+
+EXIT_CODES: dict[type[HeatbillError], int] = {
+    ValidationError: 2,
+    NotFoundError: 3,
+    ConflictError: 4,
+}
+"""Exit code per error type; any other HeatbillError exits 1."""
+
+
+def exit_code_for(error: HeatbillError) -> int:
+    for kind, code in EXIT_CODES.items():
+        if isinstance(error, kind):
+            return code
+    return 1
+
+
+def main() -> None:
+    try:
+        app(standalone_mode=False)
+    except HeatbillError as error:
+        Console(stderr=True).print(f"[bold red]Fejl[/] ({error.code}): {error.message}")
+        sys.exit(exit_code_for(error))
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)
+    except click.Abort:
+        sys.exit(130)
