@@ -1,0 +1,1 @@
+"""Danish wording, one module per concept."""
