@@ -1,0 +1,1 @@
+"""Use cases: functions of (command, unit of work, clock). The transaction boundary lives here."""

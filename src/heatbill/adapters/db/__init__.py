@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy Core tables, Alembic migrations, repositories (SQLite and PostgreSQL)."""

@@ -1,0 +1,291 @@
+"""The ledger in the database: append entries in bulk, load them back, read balances.
+
+Writes are set-based: a batch of entries reserves its ids in one statement and is inserted
+with three executemany calls (entries, open items, postings). Nothing here updates or deletes a
+ledger row; the database refuses it too (`ledger_guards`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Connection, func, insert, select
+
+from heatbill.adapters.db.ids import IdAllocator
+from heatbill.adapters.db.tables import journal_entry, open_item, posting
+from heatbill.domain.errors import ConflictError, LedgerError, NotFoundError
+from heatbill.domain.ledger import Account, JournalEntry, OpenItem, OpenItemKind, Posting, Reason
+from heatbill.domain.money import Money
+
+
+class SqlLedger:
+    def __init__(self, connection: Connection, utility_id: int, ids: IdAllocator) -> None:
+        self._db = connection
+        self._utility_id = utility_id
+        self._ids = ids
+
+    # --- writing ------------------------------------------------------------------------
+    def new_open_item_ids(self, count: int) -> list[int]:
+        first = self._ids.reserve("open_item", count)
+        return list(range(first, first + count))
+
+    def post(self, entry: JournalEntry, run_id: int | None = None, created_at: Any = None) -> int:
+        return self.post_many([entry], run_id, created_at)[0]
+
+    def post_many(
+        self, entries: Sequence[JournalEntry], run_id: int | None = None, created_at: Any = None
+    ) -> list[int]:
+        """Book entries; an entry whose idempotency key is already booked is not booked again
+        and its earlier id is returned in its place."""
+        existing = self._ids_by_key([e.idempotency_key for e in entries if e.idempotency_key])
+        fresh: list[JournalEntry] = []
+        batch_keys: set[str] = set()
+        for entry in entries:
+            key = entry.idempotency_key
+            if key is None or (key not in existing and key not in batch_keys):
+                fresh.append(entry)
+                if key is not None:
+                    batch_keys.add(key)
+        self._check_references(fresh)
+        first = self._ids.reserve("entry", len(fresh)) if fresh else 0
+        new_ids = {id(entry): first + i for i, entry in enumerate(fresh)}
+        self._insert(fresh, new_ids, run_id, created_at)
+        by_key = dict(existing)
+        by_key.update({e.idempotency_key: new_ids[id(e)] for e in fresh if e.idempotency_key})
+        return [by_key[e.idempotency_key] if e.idempotency_key else new_ids[id(e)] for e in entries]
+
+    def reverse(
+        self, entry_id: int, booking_date: date, why: str, idempotency_key: str | None = None
+    ) -> int:
+        """Book the reversal of entry `entry_id` (once only) and return its id."""
+        if idempotency_key is not None:
+            known = self._ids_by_key([idempotency_key])
+            if idempotency_key in known:
+                return known[idempotency_key]
+        already = self._db.execute(
+            select(journal_entry.c.entry_id).where(
+                journal_entry.c.utility_id == self._utility_id,
+                journal_entry.c.reverses_entry_id == entry_id,
+            )
+        ).scalar_one_or_none()
+        if already is not None:
+            raise ConflictError(f"postering {entry_id} er allerede tilbageført (af {already})")
+        original = self.entry(entry_id)
+        return self.post(original.reversal(entry_id, booking_date, why, idempotency_key))
+
+    def _insert(
+        self,
+        entries: Sequence[JournalEntry],
+        new_ids: dict[int, int],
+        run_id: int | None,
+        created_at: Any,
+    ) -> None:
+        if not entries:
+            return
+        u = self._utility_id
+        entry_rows = [
+            {
+                "utility_id": u,
+                "entry_id": new_ids[id(e)],
+                "booking_date": e.booking_date,
+                "reason": e.reason.value,
+                "description": e.description,
+                "clause": e.clause,
+                "run_id": run_id,
+                "idempotency_key": e.idempotency_key,
+                "reverses_entry_id": e.reverses_entry_id,
+                "created_at": created_at,
+            }
+            for e in entries
+        ]
+        item_rows = [
+            {
+                "utility_id": u,
+                "open_item_id": item.open_item_id,
+                "customer_id": item.customer_id,
+                "kind": item.kind.value,
+                "due_date": item.due_date,
+                "reference": item.reference,
+                "clause": item.clause,
+                "opened_by_entry_id": new_ids[id(e)],
+            }
+            for e in entries
+            for item in e.new_open_items
+        ]
+        posting_rows = [
+            {
+                "utility_id": u,
+                "entry_id": new_ids[id(e)],
+                "line_no": line_no,
+                "account": p.account.value,
+                "amount_ore": p.amount.ore,
+                "customer_id": p.customer_id,
+                "open_item_id": p.open_item_id,
+            }
+            for e in entries
+            for line_no, p in enumerate(e.postings, start=1)
+        ]
+        self._db.execute(insert(journal_entry), entry_rows)
+        if item_rows:
+            self._db.execute(insert(open_item), item_rows)
+        self._db.execute(insert(posting), posting_rows)
+
+    def _ids_by_key(self, keys: Sequence[str | None]) -> dict[str | None, int]:
+        wanted = [k for k in keys if k]
+        if not wanted:
+            return {}
+        found: dict[str | None, int] = {}
+        for chunk in _chunks(sorted(set(wanted)), 500):
+            rows = self._db.execute(
+                select(journal_entry.c.idempotency_key, journal_entry.c.entry_id).where(
+                    journal_entry.c.utility_id == self._utility_id,
+                    journal_entry.c.idempotency_key.in_(chunk),
+                )
+            )
+            found.update({key: int(entry_id) for key, entry_id in rows})
+        return found
+
+    def _check_references(self, entries: Sequence[JournalEntry]) -> None:
+        """Every posting's open item exists (or is opened in its entry) for the same customer."""
+        opened = {i.open_item_id: i.customer_id for e in entries for i in e.new_open_items}
+        referenced = {
+            p.open_item_id
+            for e in entries
+            for p in e.postings
+            if p.open_item_id is not None and p.open_item_id not in opened
+        }
+        owners = dict(opened)
+        for chunk in _chunks(sorted(referenced), 500):
+            rows = self._db.execute(
+                select(open_item.c.open_item_id, open_item.c.customer_id).where(
+                    open_item.c.utility_id == self._utility_id,
+                    open_item.c.open_item_id.in_(chunk),
+                )
+            )
+            owners.update({int(item_id): int(customer) for item_id, customer in rows})
+        for entry in entries:
+            for p in entry.postings:
+                if p.open_item_id is None:
+                    continue
+                if p.open_item_id not in owners:
+                    raise LedgerError(f"åben post {p.open_item_id} findes ikke")
+                if owners[p.open_item_id] != p.customer_id:
+                    raise LedgerError(f"åben post {p.open_item_id} tilhører en anden kunde")
+
+    # --- reading ------------------------------------------------------------------------
+    def entry(self, entry_id: int) -> JournalEntry:
+        found = self.entries([entry_id])
+        if entry_id not in found:
+            raise NotFoundError(f"postering {entry_id} findes ikke")
+        return found[entry_id]
+
+    def entries(self, entry_ids: Sequence[int]) -> dict[int, JournalEntry]:
+        """Entries by id, loaded with three queries per chunk of ids."""
+        found: dict[int, JournalEntry] = {}
+        for chunk in _chunks(sorted(set(entry_ids)), 500):
+            found.update(self._load(chunk))
+        return found
+
+    def _load(self, entry_ids: Sequence[int]) -> dict[int, JournalEntry]:
+        u = self._utility_id
+        heads = self._db.execute(
+            select(journal_entry).where(
+                journal_entry.c.utility_id == u, journal_entry.c.entry_id.in_(entry_ids)
+            )
+        ).all()
+        lines: dict[int, list[Posting]] = {int(h.entry_id): [] for h in heads}
+        for p in self._db.execute(
+            select(posting)
+            .where(posting.c.utility_id == u, posting.c.entry_id.in_(entry_ids))
+            .order_by(posting.c.entry_id, posting.c.line_no)
+        ):
+            lines[int(p.entry_id)].append(
+                Posting(Account(p.account), Money(int(p.amount_ore)), p.customer_id, p.open_item_id)
+            )
+        items: dict[int, list[OpenItem]] = {int(h.entry_id): [] for h in heads}
+        for row in self._db.execute(
+            select(open_item).where(
+                open_item.c.utility_id == u, open_item.c.opened_by_entry_id.in_(entry_ids)
+            )
+        ):
+            items[int(row.opened_by_entry_id)].append(_open_item(row))
+        return {
+            int(h.entry_id): JournalEntry(
+                booking_date=h.booking_date,
+                reason=Reason(h.reason),
+                description=h.description,
+                clause=h.clause,
+                idempotency_key=h.idempotency_key,
+                reverses_entry_id=h.reverses_entry_id,
+                postings=tuple(lines[int(h.entry_id)]),
+                new_open_items=tuple(items[int(h.entry_id)]),
+            )
+            for h in heads
+        }
+
+    def account_balances(self) -> dict[Account, Money]:
+        """Debit-positive balance per account (the trial balance)."""
+        rows = self._db.execute(
+            select(posting.c.account, func.sum(posting.c.amount_ore))
+            .where(posting.c.utility_id == self._utility_id)
+            .group_by(posting.c.account)
+        )
+        return {Account(account): Money(int(amount)) for account, amount in rows}
+
+    def customer_balances(self) -> dict[int, Money]:
+        rows = self._db.execute(
+            select(posting.c.customer_id, func.sum(posting.c.amount_ore))
+            .where(
+                posting.c.utility_id == self._utility_id,
+                posting.c.account == Account.RECEIVABLES.value,
+            )
+            .group_by(posting.c.customer_id)
+        )
+        return {int(customer): Money(int(amount)) for customer, amount in rows}
+
+    def open_items(self, customer_id: int | None = None) -> list[tuple[OpenItem, Money]]:
+        """Items not settled, with their residuals, oldest due first."""
+        residual = func.sum(posting.c.amount_ore).label("residual")
+        query = (
+            select(open_item, residual)
+            .join(
+                posting,
+                (posting.c.utility_id == open_item.c.utility_id)
+                & (posting.c.open_item_id == open_item.c.open_item_id),
+            )
+            .where(open_item.c.utility_id == self._utility_id)
+            .group_by(*open_item.c)
+            .having(residual != 0)
+            .order_by(open_item.c.due_date, open_item.c.open_item_id)
+        )
+        if customer_id is not None:
+            query = query.where(open_item.c.customer_id == customer_id)
+        return [(_open_item(row), Money(int(row.residual))) for row in self._db.execute(query)]
+
+    def journal(self, limit: int = 1000) -> list[tuple[int, JournalEntry]]:
+        """The newest entries, oldest first (for screens and the demo)."""
+        ids = self._db.execute(
+            select(journal_entry.c.entry_id)
+            .where(journal_entry.c.utility_id == self._utility_id)
+            .order_by(journal_entry.c.entry_id.desc())
+            .limit(limit)
+        ).scalars()
+        loaded = self.entries([int(i) for i in ids])
+        return sorted(loaded.items())
+
+
+def _open_item(row: Any) -> OpenItem:
+    return OpenItem(
+        open_item_id=int(row.open_item_id),
+        customer_id=int(row.customer_id),
+        kind=OpenItemKind(row.kind),
+        due_date=row.due_date,
+        reference=row.reference,
+        clause=row.clause,
+    )
+
+
+def _chunks(values: Sequence[Any], size: int) -> list[Sequence[Any]]:
+    return [values[i : i + size] for i in range(0, len(values), size)]

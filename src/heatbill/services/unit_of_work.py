@@ -1,0 +1,69 @@
+"""The unit of work: one database transaction that rolls back unless the use case commits.
+
+Routes, CLI commands and batch drivers never commit; use cases call `uow.commit()` once their
+work is complete, so a crash half-way leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Self
+
+from sqlalchemy import Connection, Engine
+
+from heatbill.adapters.db.ids import IdAllocator
+from heatbill.adapters.db.ledger_repository import SqlLedger
+from heatbill.adapters.db.utility_repository import SqlUtilities
+
+
+class UnitOfWork:
+    def __init__(self, engine: Engine, *, write: bool = True) -> None:
+        self._engine = engine
+        self._write = write
+        self._connection: Connection | None = None
+        self._committed = False
+
+    def __enter__(self) -> Self:
+        options = {"sqlite_begin": "IMMEDIATE"} if self._write else {}
+        self._connection = self._engine.connect().execution_options(**options)
+        self._connection.begin()
+        self._committed = False
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        connection = self.connection
+        try:
+            if not self._committed:
+                connection.rollback()
+        finally:
+            connection.close()
+            self._connection = None
+
+    @property
+    def connection(self) -> Connection:
+        if self._connection is None:
+            raise RuntimeError("the unit of work is not open (use it in a with-block)")
+        return self._connection
+
+    def commit(self) -> None:
+        self.connection.commit()
+        self._committed = True
+
+    def rollback(self) -> None:
+        self.connection.rollback()
+
+    # --- repositories -------------------------------------------------------------------
+    @property
+    def utilities(self) -> SqlUtilities:
+        return SqlUtilities(self.connection)
+
+    def ids(self, utility_id: int) -> IdAllocator:
+        return IdAllocator(self.connection, utility_id)
+
+    def ledger(self, utility_id: int) -> SqlLedger:
+        return SqlLedger(self.connection, utility_id, self.ids(utility_id))
