@@ -23,7 +23,7 @@ def post_entries(
     run_id: int | None = None,
 ) -> list[int]:
     """Book entries in one transaction; entries already booked (same key) are not repeated."""
-    ids = uow.ledger(utility_id).post_many(entries, run_id, clock.now())
+    ids = uow.ledger(utility_id).post_many(entries, created_at=clock.now(), run_id=run_id)
     uow.commit()
     return ids
 
@@ -42,6 +42,7 @@ def reverse_entry(command: ReverseEntry, uow: UnitOfWork, clock: Clock) -> int:
         command.entry_id,
         command.booking_date,
         command.why,
+        created_at=clock.now(),
         idempotency_key=f"reversal:{command.entry_id}",
     )
     uow.commit()

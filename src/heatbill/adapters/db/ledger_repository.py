@@ -8,7 +8,7 @@ ledger row; the database refuses it too (`ledger_guards`).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, func, insert, select
@@ -31,11 +31,13 @@ class SqlLedger:
         first = self._ids.reserve("open_item", count)
         return list(range(first, first + count))
 
-    def post(self, entry: JournalEntry, run_id: int | None = None, created_at: Any = None) -> int:
-        return self.post_many([entry], run_id, created_at)[0]
+    def post(
+        self, entry: JournalEntry, *, created_at: datetime, run_id: int | None = None
+    ) -> int:
+        return self.post_many([entry], created_at=created_at, run_id=run_id)[0]
 
     def post_many(
-        self, entries: Sequence[JournalEntry], run_id: int | None = None, created_at: Any = None
+        self, entries: Sequence[JournalEntry], *, created_at: datetime, run_id: int | None = None
     ) -> list[int]:
         """Book entries; an entry whose idempotency key is already booked is not booked again
         and its earlier id is returned in its place."""
@@ -57,7 +59,13 @@ class SqlLedger:
         return [by_key[e.idempotency_key] if e.idempotency_key else new_ids[id(e)] for e in entries]
 
     def reverse(
-        self, entry_id: int, booking_date: date, why: str, idempotency_key: str | None = None
+        self,
+        entry_id: int,
+        booking_date: date,
+        why: str,
+        *,
+        created_at: datetime,
+        idempotency_key: str | None = None,
     ) -> int:
         """Book the reversal of entry `entry_id` (once only) and return its id."""
         if idempotency_key is not None:
@@ -73,14 +81,15 @@ class SqlLedger:
         if already is not None:
             raise ConflictError(f"postering {entry_id} er allerede tilbageført (af {already})")
         original = self.entry(entry_id)
-        return self.post(original.reversal(entry_id, booking_date, why, idempotency_key))
+        reversal = original.reversal(entry_id, booking_date, why, idempotency_key)
+        return self.post(reversal, created_at=created_at)
 
     def _insert(
         self,
         entries: Sequence[JournalEntry],
         new_ids: dict[int, int],
         run_id: int | None,
-        created_at: Any,
+        created_at: datetime,
     ) -> None:
         if not entries:
             return
