@@ -31,9 +31,7 @@ class SqlLedger:
         first = self._ids.reserve("open_item", count)
         return list(range(first, first + count))
 
-    def post(
-        self, entry: JournalEntry, *, created_at: datetime, run_id: int | None = None
-    ) -> int:
+    def post(self, entry: JournalEntry, *, created_at: datetime, run_id: int | None = None) -> int:
         return self.post_many([entry], created_at=created_at, run_id=run_id)[0]
 
     def post_many(
