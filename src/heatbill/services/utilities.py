@@ -8,15 +8,16 @@ from datetime import date
 from heatbill.adapters.clock import Clock
 from heatbill.adapters.db.utility_repository import UtilityRow
 from heatbill.domain.ledger.accounts import DEFAULT_CHART
+from heatbill.domain.rulebook import Rulebook, parse_rulebook_text
+from heatbill.domain.tariff import TariffSheet, parse_tariff_sheet_text
 from heatbill.services.unit_of_work import UnitOfWork
 
 
 @dataclass(frozen=True, slots=True)
 class RuleText:
-    """A rulebook or tariff sheet as TOML text, already validated by the caller's parser."""
+    """A rulebook or tariff sheet as TOML text; `source` names it in error messages."""
 
-    name: str
-    valid_from: date
+    source: str
     text: str
 
 
@@ -32,8 +33,21 @@ class CreateUtility:
     tariffs: RuleText
 
 
-def create_utility(command: CreateUtility, uow: UnitOfWork, clock: Clock) -> int:
-    """Register a utility with its rule documents and the default chart; returns its id."""
+@dataclass(frozen=True, slots=True)
+class CreatedUtility:
+    utility_id: int
+    rulebook: Rulebook
+    tariffs: TariffSheet
+
+
+def create_utility(command: CreateUtility, uow: UnitOfWork, clock: Clock) -> CreatedUtility:
+    """Register a utility with its rule documents and the default chart of accounts.
+
+    Both documents are parsed first: a bad rulebook or tariff sheet is refused with every
+    problem named (RulebookError) before anything is written.
+    """
+    rulebook = parse_rulebook_text(command.rulebook.text, command.rulebook.source)
+    tariffs = parse_tariff_sheet_text(command.tariffs.text, command.tariffs.source)
     utilities = uow.utilities
     utility_id = utilities.next_id()
     utilities.add(
@@ -48,15 +62,30 @@ def create_utility(command: CreateUtility, uow: UnitOfWork, clock: Clock) -> int
         ),
         created_at=clock.now(),
     )
-    for kind, doc in (("rulebook", command.rulebook), ("tariffs", command.tariffs)):
+    documents = (
+        ("rulebook", rulebook.name, rulebook.valid_from.value, command.rulebook.text),
+        ("tariffs", tariffs.name, tariffs.periods[0].valid_from.value, command.tariffs.text),
+    )
+    for kind, name, valid_from, text in documents:
         utilities.add_rule_document(
             utility_id,
             doc_kind=kind,
-            valid_from=doc.valid_from,
-            name=doc.name,
-            text=doc.text,
+            valid_from=valid_from,
+            name=name,
+            text=text,
             created_at=clock.now(),
         )
     utilities.set_account_map(utility_id, DEFAULT_CHART)
     uow.commit()
-    return utility_id
+    return CreatedUtility(utility_id, rulebook, tariffs)
+
+
+def rulebook_of(uow: UnitOfWork, utility_id: int, on: date) -> Rulebook:
+    """The utility's rulebook in force on `on`, parsed from the text stored with it."""
+    document = uow.utilities.rule_document(utility_id, "rulebook", on)
+    return parse_rulebook_text(document.source_text, f"{document.name}.toml")
+
+
+def tariffs_of(uow: UnitOfWork, utility_id: int, on: date) -> TariffSheet:
+    document = uow.utilities.rule_document(utility_id, "tariffs", on)
+    return parse_tariff_sheet_text(document.source_text, f"tariffs/{document.name}.toml")

@@ -7,9 +7,11 @@ import sys
 import click
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from heatbill.domain.errors import ConflictError, HeatbillError, NotFoundError, ValidationError
 from heatbill.entrypoints.cli import db, demo, rulebook
+from heatbill.wording import say
 
 app = typer.Typer(
     name="heatbill",
@@ -40,7 +42,9 @@ def main() -> None:
     try:
         app(standalone_mode=False)
     except HeatbillError as error:
-        Console(stderr=True).print(f"[bold red]Fejl[/] ({error.code}): {error.message}")
+        Console(stderr=True).print(
+            f"[bold red]{say('common.error')}[/] ({error.code}): {escape(error.message)}"
+        )
         sys.exit(exit_code_for(error))
     except click.ClickException as error:
         error.show()

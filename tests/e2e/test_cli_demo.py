@@ -1,0 +1,48 @@
+"""The README's first command, through the real `heatbill` entry point."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+HEATBILL = Path(sys.executable).with_name("heatbill")
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "HEATBILL_DATABASE_URL"}
+    env["COLUMNS"] = "200"
+    return subprocess.run(
+        [str(HEATBILL), *args], cwd=cwd, env=env, capture_output=True, text=True, check=False
+    )
+
+
+def test_demo_shows_the_rulebook_and_a_balanced_ledger(tmp_path: Path) -> None:
+    result = run("demo", "--database", "demo.sqlite3", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert f"SQLite-filen {tmp_path / 'demo.sqlite3'}" in out
+    assert "solrod 6.1" in out  # the rulebook and the entries name their clauses
+    assert "Debet = kredit" in out
+    assert "✓" in out
+    assert "UBALANCE" not in out
+    assert "UOVERENSSTEMMELSE" not in out
+    assert "tilbagefører nr." in out  # the charged-back payment is a reversal, not an edit
+    assert "Rykkergebyr" in out
+
+
+def test_demo_can_be_run_again_from_scratch(tmp_path: Path) -> None:
+    first = run("demo", "--database", "demo.sqlite3", cwd=tmp_path)
+    second = run("demo", "--database", "demo.sqlite3", cwd=tmp_path)
+    assert first.returncode == second.returncode == 0
+    assert first.stdout == second.stdout
+
+
+def test_db_upgrade_creates_the_schema_and_prints_the_file(tmp_path: Path) -> None:
+    first = run("db", "upgrade", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert str(tmp_path / "var" / "heatbill.sqlite3") in first.stdout
+    assert "opgraderet" in first.stdout
+    again = run("db", "upgrade", cwd=tmp_path)
+    assert "allerede nyeste version" in again.stdout
