@@ -196,3 +196,27 @@ def test_postgresql_refuses_postings_added_to_an_earlier_entry(
         _raw_posting(connection, utility_id, 900002, 2, -100)
     with engine.connect() as connection, pytest.raises(DBAPIError, match="same transaction"):
         _raw_posting(connection, utility_id, 900002, 3, 0)
+
+
+def test_a_batch_books_each_key_once_and_returns_the_earlier_ids(
+    engine: Engine, utility_id: int
+) -> None:
+    def payment(key: str) -> JournalEntry:
+        return JournalEntry(
+            DAY,
+            Reason.PAYMENT,
+            "Uafklaret indbetaling",
+            (Posting(Account.BANK, Money(500)), Posting(Account.UNMATCHED_PAYMENTS, Money(-500))),
+            idempotency_key=key,
+        )
+
+    with UnitOfWork(engine) as uow:
+        first = post_entries(uow, CLOCK, utility_id, [payment("a"), payment("b"), payment("a")])
+    with UnitOfWork(engine) as uow:
+        again = post_entries(uow, CLOCK, utility_id, [payment("b"), payment("c"), payment("a")])
+    assert first[0] == first[2] != first[1]
+    assert again[0] == first[1]
+    assert again[2] == first[0]
+    with UnitOfWork(engine, write=False) as uow:
+        balances = uow.ledger(utility_id).account_balances()
+    assert balances[Account.BANK] == Money(1500)

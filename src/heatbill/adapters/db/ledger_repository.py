@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, func, insert, select
+from sqlalchemy.dialects import postgresql, sqlite
 
 from heatbill.adapters.db.ids import IdAllocator
 from heatbill.adapters.db.tables import journal_entry, open_item, posting
@@ -38,22 +39,30 @@ class SqlLedger:
         self, entries: Sequence[JournalEntry], *, created_at: datetime, run_id: int | None = None
     ) -> list[int]:
         """Book entries; an entry whose idempotency key is already booked is not booked again
-        and its earlier id is returned in its place."""
-        existing = self._ids_by_key([e.idempotency_key for e in entries if e.idempotency_key])
+        and its earlier id is returned in its place.
+
+        The journal rows go in with ON CONFLICT DO NOTHING on (utility, idempotency key), so
+        a re-run needs no lookup first; only the entries that were really inserted get their
+        open items and postings.
+        """
         fresh: list[JournalEntry] = []
         batch_keys: set[str] = set()
         for entry in entries:
             key = entry.idempotency_key
-            if key is None or (key not in existing and key not in batch_keys):
+            if key is None or key not in batch_keys:
                 fresh.append(entry)
                 if key is not None:
                     batch_keys.add(key)
         self._check_references(fresh)
         first = self._ids.reserve("entry", len(fresh)) if fresh else 0
         new_ids = {id(entry): first + i for i, entry in enumerate(fresh)}
-        self._insert(fresh, new_ids, run_id, created_at)
-        by_key = dict(existing)
-        by_key.update({e.idempotency_key: new_ids[id(e)] for e in fresh if e.idempotency_key})
+        inserted = self._insert_heads(fresh, new_ids, run_id, created_at)
+        booked = [e for e in fresh if new_ids[id(e)] in inserted]
+        self._insert_lines(booked, new_ids)
+        by_key = self._ids_by_key(
+            [e.idempotency_key for e in fresh if new_ids[id(e)] not in inserted]
+        )
+        by_key.update({e.idempotency_key: new_ids[id(e)] for e in booked if e.idempotency_key})
         return [by_key[e.idempotency_key] if e.idempotency_key else new_ids[id(e)] for e in entries]
 
     def reverse(
@@ -82,19 +91,19 @@ class SqlLedger:
         reversal = original.reversal(entry_id, booking_date, why, idempotency_key)
         return self.post(reversal, created_at=created_at)
 
-    def _insert(
+    def _insert_heads(
         self,
         entries: Sequence[JournalEntry],
         new_ids: dict[int, int],
         run_id: int | None,
         created_at: datetime,
-    ) -> None:
+    ) -> set[int]:
+        """Insert the journal rows; returns the ids of those not already booked by key."""
         if not entries:
-            return
-        u = self._utility_id
-        entry_rows = [
+            return set()
+        rows = [
             {
-                "utility_id": u,
+                "utility_id": self._utility_id,
                 "entry_id": new_ids[id(e)],
                 "booking_date": e.booking_date,
                 "reason": e.reason.value,
@@ -107,6 +116,20 @@ class SqlLedger:
             }
             for e in entries
         ]
+        dialect = postgresql if self._db.dialect.name == "postgresql" else sqlite
+        statement = (
+            dialect.insert(journal_entry)
+            .on_conflict_do_nothing(index_elements=["utility_id", "idempotency_key"])
+            .returning(journal_entry.c.entry_id)
+        )
+        inserted: set[int] = set()
+        for chunk in _chunks(rows, 1000):
+            inserted.update(int(i) for i in self._db.execute(statement, list(chunk)).scalars())
+        return inserted
+
+    def _insert_lines(self, entries: Sequence[JournalEntry], new_ids: dict[int, int]) -> None:
+        """Insert the open items and postings of freshly booked entries."""
+        u = self._utility_id
         item_rows = [
             {
                 "utility_id": u,
@@ -134,10 +157,10 @@ class SqlLedger:
             for e in entries
             for line_no, p in enumerate(e.postings, start=1)
         ]
-        self._db.execute(insert(journal_entry), entry_rows)
         if item_rows:
             self._db.execute(insert(open_item), item_rows)
-        self._db.execute(insert(posting), posting_rows)
+        if posting_rows:
+            self._db.execute(insert(posting), posting_rows)
 
     def _ids_by_key(self, keys: Sequence[str | None]) -> dict[str | None, int]:
         wanted = [k for k in keys if k]
