@@ -1,0 +1,63 @@
+"""Meter readings (aflæsninger): registers for energy (MWh) and volume (m³) at a time.
+
+A reading is never edited: a correction is a new reading that supersedes it, with a reason;
+an estimate is superseded automatically when a real reading for the same date arrives.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from heatbill.domain.errors import ValidationError
+
+
+class ReadingSource(StrEnum):
+    REMOTE = "remote"
+    CARD = "card"
+    """A self-reading card (aflæsningskort, `vestervig 5.6`)."""
+    TECHNICIAN = "technician"
+    MANUAL = "manual"
+    """Keyed in by staff (e.g. from a phone call)."""
+    ESTIMATED = "estimated"
+    """Beregnet forbrug (`vestervig 5.7`, `6.3`)."""
+    CORRECTION = "correction"
+    """Staff's correction of a held reading, with its reason (`vestervig 5.9`)."""
+
+
+class ReadingStatus(StrEnum):
+    ACCEPTED = "accepted"
+    HELD = "held"
+    """Implausible or decreasing: held for review, never billed (`vestervig 5.9`)."""
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """The meter's registers at the end of `read_on` (a reading 'on 31-12' closes the year)."""
+
+    meter_id: int
+    read_on: date
+    energy_mwh: Decimal
+    volume_m3: Decimal
+    source: ReadingSource
+    forward_c: Decimal | None = None
+    """Average forward (supply) temperature in °C since the previous reading, if the meter says."""
+    return_c: Decimal | None = None
+    """Average return temperature in °C; cooling = forward − return (cooling incentive)."""
+
+    def __post_init__(self) -> None:
+        for name in ("energy_mwh", "volume_m3"):
+            value = getattr(self, name)
+            if not isinstance(value, Decimal):
+                raise TypeError(f"{name} is a Decimal, not {type(value).__name__}")
+            if value < 0:
+                raise ValidationError(f"{name} kan ikke være negativ")
+
+    @property
+    def cooling_c(self) -> Decimal | None:
+        if self.forward_c is None or self.return_c is None:
+            return None
+        return self.forward_c - self.return_c
