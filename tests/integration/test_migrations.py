@@ -7,7 +7,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import Engine
 
 from heatbill.adapters.db.migrate import current_revision, head_revision
-from heatbill.adapters.db.tables import metadata
+from heatbill.adapters.db.schema import metadata
 
 
 def test_the_database_is_at_the_newest_revision(engine: Engine) -> None:

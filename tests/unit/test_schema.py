@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import BigInteger, Index, UniqueConstraint
 
-from heatbill.adapters.db.tables import metadata
+from heatbill.adapters.db.schema import metadata
 
 
 def test_every_primary_key_and_index_starts_with_the_utility() -> None:

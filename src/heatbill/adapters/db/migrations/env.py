@@ -6,7 +6,7 @@ from alembic import context
 from sqlalchemy import Connection
 
 from heatbill.adapters.db.engine import database_url, make_engine
-from heatbill.adapters.db.tables import metadata
+from heatbill.adapters.db.schema import metadata
 
 
 def _run(connection: Connection) -> None:
