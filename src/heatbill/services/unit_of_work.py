@@ -11,14 +11,21 @@ from typing import Self
 
 from sqlalchemy import Connection, Engine
 
+from heatbill.adapters.cpr_vault import CprVault, installation_secret
 from heatbill.adapters.db.ids import IdAllocator
+from heatbill.adapters.db.installation_repository import SqlInstallations
 from heatbill.adapters.db.ledger_repository import SqlLedger
+from heatbill.adapters.db.letter_repository import SqlLetters
+from heatbill.adapters.db.party_repository import SqlParties
 from heatbill.adapters.db.utility_repository import SqlUtilities
 
 
 class UnitOfWork:
-    def __init__(self, engine: Engine, *, write: bool = True) -> None:
+    def __init__(
+        self, engine: Engine, *, write: bool = True, vault: CprVault | None = None
+    ) -> None:
         self._engine = engine
+        self._vault = vault
         self._write = write
         self._connection: Connection | None = None
         self._committed = False
@@ -67,3 +74,14 @@ class UnitOfWork:
 
     def ledger(self, utility_id: int) -> SqlLedger:
         return SqlLedger(self.connection, utility_id, self.ids(utility_id))
+
+    def parties(self, utility_id: int) -> SqlParties:
+        if self._vault is None:
+            self._vault = CprVault(installation_secret())
+        return SqlParties(self.connection, utility_id, self._vault)
+
+    def installations(self, utility_id: int) -> SqlInstallations:
+        return SqlInstallations(self.connection, utility_id)
+
+    def letters(self, utility_id: int) -> SqlLetters:
+        return SqlLetters(self.connection, utility_id, self.ids(utility_id))

@@ -3,7 +3,8 @@ relationships, readings, imports, degree days, reading requests and the letter q
 
 Unlike the ledger, register rows carry state that changes (a meter gets a removal date, a
 held reading is decided); what was decided, by whom and why is kept on the row. Quantities
-are NUMERIC with their unit in the column name; CPR numbers are stored sealed (encrypted) with
+are exact Decimals (stored as scaled integers, `types.ScaledDecimal`) with their unit in the
+column name; CPR numbers are stored sealed (encrypted) with
 a keyed lookup hash for exact-match search, never in clear.
 """
 
@@ -18,7 +19,6 @@ from sqlalchemy import (
     ForeignKeyConstraint,
     Index,
     Integer,
-    Numeric,
     String,
     Table,
     Text,
@@ -26,6 +26,7 @@ from sqlalchemy import (
 )
 
 from heatbill.adapters.db.tables import metadata
+from heatbill.adapters.db.types import ScaledDecimal
 
 
 def _utility_fk() -> ForeignKeyConstraint:
@@ -61,8 +62,8 @@ property_ = Table(
     Column("address", String(200), nullable=False),
     Column("postcode", String(4), nullable=False),
     Column("city", String(100), nullable=False),
-    Column("heated_area_m2", Numeric(12, 2), nullable=False),
-    Column("volume_m3", Numeric(12, 2), nullable=True),
+    Column("heated_area_m2", ScaledDecimal(2), nullable=False),
+    Column("volume_m3", ScaledDecimal(2), nullable=True),
     Column("use", String(10), nullable=False),
     Column("bbr_id", String(40), nullable=True),
     _utility_fk(),
@@ -162,10 +163,10 @@ reading = Table(
     Column("reading_id", BigInteger, primary_key=True, autoincrement=False),
     Column("meter_id", BigInteger, nullable=False),
     Column("read_on", Date, nullable=False),
-    Column("energy_mwh", Numeric(14, 3), nullable=False),
-    Column("volume_m3", Numeric(14, 3), nullable=False),
-    Column("forward_c", Numeric(5, 2), nullable=True),
-    Column("return_c", Numeric(5, 2), nullable=True),
+    Column("energy_mwh", ScaledDecimal(3), nullable=False),
+    Column("volume_m3", ScaledDecimal(3), nullable=False),
+    Column("forward_c", ScaledDecimal(2), nullable=True),
+    Column("return_c", ScaledDecimal(2), nullable=True),
     Column("source", String(20), nullable=False),
     Column("status", String(20), nullable=False),
     Column("hold_reasons", Text, nullable=True),
@@ -204,7 +205,7 @@ degree_day = Table(
     Column("utility_id", Integer, primary_key=True),
     Column("year", Integer, primary_key=True, autoincrement=False),
     Column("month", Integer, primary_key=True, autoincrement=False),
-    Column("degree_days", Numeric(8, 1), nullable=False),
+    Column("degree_days", ScaledDecimal(1), nullable=False),
     Column("import_id", BigInteger, nullable=True),
     _utility_fk(),
 )

@@ -32,6 +32,9 @@ class ReadingStatus(StrEnum):
     HELD = "held"
     """Implausible or decreasing: held for review, never billed (`vestervig 5.9`)."""
     REJECTED = "rejected"
+    """Staff found it wrong; a correction (if any) supersedes it."""
+    SUPERSEDED = "superseded"
+    """An estimate replaced by a real reading for the same date (`vestervig 5.7`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,3 +64,20 @@ class Reading:
         if self.forward_c is None or self.return_c is None:
             return None
         return self.forward_c - self.return_c
+
+
+@dataclass(frozen=True, slots=True)
+class RecordedReading:
+    """A reading as the register keeps it: its id, status and why it was held or decided."""
+
+    reading_id: int
+    reading: Reading
+    status: ReadingStatus
+    hold_reasons: tuple[str, ...] = ()
+    note: str | None = None
+    supersedes_reading_id: int | None = None
+
+    @property
+    def billable(self) -> bool:
+        """Only accepted readings are billed; held ones never are (`vestervig 5.9`)."""
+        return self.status is ReadingStatus.ACCEPTED

@@ -1,6 +1,8 @@
 """Register: parties, properties and owners, installations, meters, relationships, readings,
 file imports, reading requests, degree days and the letter queue.
 
+Quantities are exact decimals stored as scaled BIGINTs (heatbill.adapters.db.types).
+
 Revision ID: 0002
 Revises: 0001
 """
@@ -24,7 +26,7 @@ def upgrade() -> None:
         sa.Column("utility_id", sa.Integer(), nullable=False),
         sa.Column("year", sa.Integer(), autoincrement=False, nullable=False),
         sa.Column("month", sa.Integer(), autoincrement=False, nullable=False),
-        sa.Column("degree_days", sa.Numeric(precision=8, scale=1), nullable=False),
+        sa.Column("degree_days", sa.BigInteger(), nullable=False),
         sa.Column("import_id", sa.BigInteger(), nullable=True),
         sa.ForeignKeyConstraint(
             ["utility_id"], ["utility.utility_id"], name=op.f("fk_degree_day_utility_id_utility")
@@ -79,8 +81,8 @@ def upgrade() -> None:
         sa.Column("address", sa.String(length=200), nullable=False),
         sa.Column("postcode", sa.String(length=4), nullable=False),
         sa.Column("city", sa.String(length=100), nullable=False),
-        sa.Column("heated_area_m2", sa.Numeric(precision=12, scale=2), nullable=False),
-        sa.Column("volume_m3", sa.Numeric(precision=12, scale=2), nullable=True),
+        sa.Column("heated_area_m2", sa.BigInteger(), nullable=False),
+        sa.Column("volume_m3", sa.BigInteger(), nullable=True),
         sa.Column("use", sa.String(length=10), nullable=False),
         sa.Column("bbr_id", sa.String(length=40), nullable=True),
         sa.ForeignKeyConstraint(
@@ -223,10 +225,10 @@ def upgrade() -> None:
         sa.Column("reading_id", sa.BigInteger(), autoincrement=False, nullable=False),
         sa.Column("meter_id", sa.BigInteger(), nullable=False),
         sa.Column("read_on", sa.Date(), nullable=False),
-        sa.Column("energy_mwh", sa.Numeric(precision=14, scale=3), nullable=False),
-        sa.Column("volume_m3", sa.Numeric(precision=14, scale=3), nullable=False),
-        sa.Column("forward_c", sa.Numeric(precision=5, scale=2), nullable=True),
-        sa.Column("return_c", sa.Numeric(precision=5, scale=2), nullable=True),
+        sa.Column("energy_mwh", sa.BigInteger(), nullable=False),
+        sa.Column("volume_m3", sa.BigInteger(), nullable=False),
+        sa.Column("forward_c", sa.BigInteger(), nullable=True),
+        sa.Column("return_c", sa.BigInteger(), nullable=True),
         sa.Column("source", sa.String(length=20), nullable=False),
         sa.Column("status", sa.String(length=20), nullable=False),
         sa.Column("hold_reasons", sa.Text(), nullable=True),

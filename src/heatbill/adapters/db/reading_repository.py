@@ -1,0 +1,196 @@
+"""Readings, file imports, self-reading requests and degree days in the database."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Connection, insert, select, update
+
+from heatbill.adapters.db.ids import IdAllocator
+from heatbill.adapters.db.register_tables import degree_day, file_import, reading
+from heatbill.domain.errors import NotFoundError
+from heatbill.domain.register.readings import (
+    Reading,
+    ReadingSource,
+    ReadingStatus,
+    RecordedReading,
+)
+
+
+class SqlReadings:
+    def __init__(self, connection: Connection, utility_id: int, ids: IdAllocator) -> None:
+        self._db = connection
+        self._u = utility_id
+        self._ids = ids
+
+    def new_ids(self, count: int) -> list[int]:
+        first = self._ids.reserve("reading", count) if count else 0
+        return list(range(first, first + count))
+
+    def add(
+        self, items: Sequence[RecordedReading], created_at: datetime, import_id: int | None = None
+    ) -> None:
+        if not items:
+            return
+        rows = [
+            {
+                "utility_id": self._u,
+                "reading_id": item.reading_id,
+                "meter_id": item.reading.meter_id,
+                "read_on": item.reading.read_on,
+                "energy_mwh": item.reading.energy_mwh,
+                "volume_m3": item.reading.volume_m3,
+                "forward_c": item.reading.forward_c,
+                "return_c": item.reading.return_c,
+                "source": item.reading.source.value,
+                "status": item.status.value,
+                "hold_reasons": "\n".join(item.hold_reasons) or None,
+                "import_id": import_id,
+                "supersedes_reading_id": item.supersedes_reading_id,
+                "note": item.note,
+                "created_at": created_at,
+            }
+            for item in items
+        ]
+        for start in range(0, len(rows), 5000):
+            self._db.execute(insert(reading), rows[start : start + 5000])
+
+    def of_meters(
+        self, meter_ids: Sequence[int], statuses: Sequence[ReadingStatus] | None = None
+    ) -> dict[int, list[RecordedReading]]:
+        """Readings per meter, oldest first (all statuses unless given)."""
+        found: dict[int, list[RecordedReading]] = {m: [] for m in meter_ids}
+        unique = sorted(set(meter_ids))
+        for start in range(0, len(unique), 500):
+            query = (
+                select(reading)
+                .where(
+                    reading.c.utility_id == self._u,
+                    reading.c.meter_id.in_(unique[start : start + 500]),
+                )
+                .order_by(reading.c.meter_id, reading.c.read_on, reading.c.reading_id)
+            )
+            if statuses is not None:
+                query = query.where(reading.c.status.in_([s.value for s in statuses]))
+            for row in self._db.execute(query):
+                found[int(row.meter_id)].append(_recorded(row))
+        return found
+
+    def get(self, reading_id: int) -> RecordedReading:
+        row = self._db.execute(
+            select(reading).where(
+                reading.c.utility_id == self._u, reading.c.reading_id == reading_id
+            )
+        ).one_or_none()
+        if row is None:
+            raise NotFoundError(f"aflæsning {reading_id} findes ikke")
+        return _recorded(row)
+
+    def held(self) -> list[RecordedReading]:
+        rows = self._db.execute(
+            select(reading)
+            .where(reading.c.utility_id == self._u, reading.c.status == ReadingStatus.HELD.value)
+            .order_by(reading.c.read_on, reading.c.reading_id)
+        )
+        return [_recorded(r) for r in rows]
+
+    def set_status(
+        self,
+        reading_ids: Sequence[int],
+        status: ReadingStatus,
+        *,
+        by: str,
+        at: datetime,
+        note: str | None = None,
+    ) -> None:
+        """Record a decision on readings (accepted, rejected, superseded) with who and why."""
+        for start in range(0, len(reading_ids), 500):
+            self._db.execute(
+                update(reading)
+                .where(
+                    reading.c.utility_id == self._u,
+                    reading.c.reading_id.in_(reading_ids[start : start + 500]),
+                )
+                .values(status=status.value, decided_by=by, decided_at=at, note=note)
+            )
+
+    # --- file imports -------------------------------------------------------------------
+    def find_import(self, kind: str, sha256: str) -> tuple[int, str, datetime] | None:
+        row = self._db.execute(
+            select(file_import).where(
+                file_import.c.utility_id == self._u,
+                file_import.c.kind == kind,
+                file_import.c.sha256 == sha256,
+            )
+        ).one_or_none()
+        return None if row is None else (int(row.import_id), row.file_name, row.imported_at)
+
+    def add_import(
+        self, kind: str, file_name: str, sha256: str, row_count: int, at: datetime
+    ) -> int:
+        import_id = self._ids.reserve("import")
+        self._db.execute(
+            insert(file_import).values(
+                utility_id=self._u,
+                import_id=import_id,
+                kind=kind,
+                file_name=file_name,
+                sha256=sha256,
+                row_count=row_count,
+                imported_at=at,
+            )
+        )
+        return import_id
+
+    # --- degree days --------------------------------------------------------------------
+    def degree_days(self) -> dict[tuple[int, int], Decimal]:
+        rows = self._db.execute(select(degree_day).where(degree_day.c.utility_id == self._u))
+        return {(int(r.year), int(r.month)): Decimal(r.degree_days) for r in rows}
+
+    def set_degree_days(
+        self, months: dict[tuple[int, int], Decimal], import_id: int | None
+    ) -> None:
+        """Replace the given months (a newer import of a month wins)."""
+        known = self.degree_days()
+        for (year, month), value in sorted(months.items()):
+            where = (
+                (degree_day.c.utility_id == self._u)
+                & (degree_day.c.year == year)
+                & (degree_day.c.month == month)
+            )
+            if (year, month) in known:
+                self._db.execute(
+                    update(degree_day).where(where).values(degree_days=value, import_id=import_id)
+                )
+            else:
+                self._db.execute(
+                    insert(degree_day).values(
+                        utility_id=self._u,
+                        year=year,
+                        month=month,
+                        degree_days=value,
+                        import_id=import_id,
+                    )
+                )
+
+
+def _recorded(row: Any) -> RecordedReading:
+    return RecordedReading(
+        reading_id=int(row.reading_id),
+        reading=Reading(
+            meter_id=int(row.meter_id),
+            read_on=row.read_on,
+            energy_mwh=Decimal(row.energy_mwh),
+            volume_m3=Decimal(row.volume_m3),
+            source=ReadingSource(row.source),
+            forward_c=None if row.forward_c is None else Decimal(row.forward_c),
+            return_c=None if row.return_c is None else Decimal(row.return_c),
+        ),
+        status=ReadingStatus(row.status),
+        hold_reasons=tuple(row.hold_reasons.split("\n")) if row.hold_reasons else (),
+        note=row.note,
+        supersedes_reading_id=row.supersedes_reading_id,
+    )

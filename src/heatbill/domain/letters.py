@@ -1,0 +1,33 @@
+"""Letters as requests: what is to be told to whom, why (the clause), and the facts it states.
+
+Rendering (templates, PDF) and channels are adapters; the domain only decides that a letter is
+due. The facts are plain strings already formatted for Danish readers, so the queued letter is
+exactly what will be said.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+
+class LetterKind(StrEnum):
+    WELCOME = "welcome"
+    """Velkomstbrev to a new customer (`vestervig 1.4`, `2.16`)."""
+    INTERIM_LIABILITY = "interim_liability"
+    """To the owner: liable between two tenants (`aalborg 1.7`–`1.8`, `vestervig 2.16`)."""
+    LATE_MOVE_NOTICE = "late_move_notice"
+    SELF_READING_REQUEST = "self_reading_request"
+    SELF_READING_REMINDER = "self_reading_reminder"
+    ESTIMATE_NOTICE = "estimate_notice"
+
+
+@dataclass(frozen=True, slots=True)
+class LetterRequest:
+    kind: LetterKind
+    party_id: int
+    on: date
+    clause: str | None
+    relationship_id: int | None = None
+    facts: dict[str, str] = field(default_factory=dict)
