@@ -14,6 +14,7 @@ from heatbill.adapters import rulebook_files as files
 from heatbill.domain.errors import NotFoundError
 from heatbill.domain.rulebook import Difference, Rulebook, diff_rulebooks, parse_rulebook
 from heatbill.domain.tariff import TariffSheet, parse_tariff_sheet
+from heatbill.services.utilities import RuleText
 from heatbill.wording import say
 
 
@@ -76,3 +77,14 @@ def _as_path(reference: str, *, tariffs: bool) -> Path | None:
     key = "rulebook.tariff.not_found" if tariffs else "rulebook.not_found"
     known = ", ".join(files.preset_names(tariffs=tariffs))
     raise NotFoundError(say(key, name=reference, presets=known))
+
+
+def rule_text(reference: str, *, tariffs: bool = False) -> RuleText:
+    """The TOML text behind a reference, to store with a utility (validated when stored)."""
+    path = _as_path(reference, tariffs=tariffs)
+    if path is None:
+        return RuleText(
+            files.preset_source(reference, tariffs=tariffs),
+            files.preset_text(reference, tariffs=tariffs),
+        )
+    return RuleText(str(path), files.read_file_text(path))

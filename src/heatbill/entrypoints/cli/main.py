@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from heatbill.domain.errors import ConflictError, HeatbillError, NotFoundError, ValidationError
-from heatbill.entrypoints.cli import db, demo, rulebook
+from heatbill.entrypoints.cli import db, demo, rulebook, utility
 from heatbill.wording import say
 
 app = typer.Typer(
@@ -21,6 +21,7 @@ app = typer.Typer(
 )
 app.add_typer(db.app, name="db")
 app.add_typer(rulebook.app, name="rulebook")
+app.add_typer(utility.app, name="utility")
 app.command(name="demo")(demo.demo)
 
 EXIT_CODES: dict[type[HeatbillError], int] = {
