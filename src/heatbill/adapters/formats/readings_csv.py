@@ -1,0 +1,139 @@
+"""Meter readings (aflæsninger) from remote-reading head-ends and from self-reading cards.
+
+One row per reading, a header row first; `;` or `,` between fields; UTF-8 (BOM optional) or
+Windows-1252; decimal comma or point. Columns, by name in any order (English names accepted):
+
+| column       | alias      | content                                                    |
+|--------------|------------|------------------------------------------------------------|
+| `maaler`     | meter      | the meter's number (serial), as on the meter               |
+| `tidspunkt`  | time       | `2026-12-31`, `31-12-2026`, `2026-12-31T23:59`, `… 23:59:00` |
+| `energi_mwh` | energy_mwh | energy register, MWh, ≥ 0, at most 3 decimals              |
+| `volumen_m3` | volume_m3  | volume register, m³, ≥ 0, at most 3 decimals               |
+| `frem_c`     | forward_c  | optional: average forward temperature, 0–130 °C, 2 decimals |
+| `retur_c`    | return_c   | optional: average return temperature, 0–130 °C, ≤ forward   |
+
+A meter may appear once per register day (`reading_time.register_day`). Whether a reading is
+plausible, and which meter a number is, is decided on import, not here (`vestervig 5.9`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Final
+
+from heatbill.adapters.formats import values
+from heatbill.adapters.formats.header import Column
+from heatbill.adapters.formats.problems import ProblemLog
+from heatbill.adapters.formats.reading_time import reading_time, register_day
+from heatbill.adapters.formats.table import CsvRow, ParsedFile, read_csv
+from heatbill.domain.errors import ValidationError
+from heatbill.domain.register.readings import Reading, ReadingSource
+from heatbill.wording import say
+
+COLUMNS: Final = (
+    Column("maaler", aliases=("meter",)),
+    Column("tidspunkt", aliases=("time",)),
+    Column("energi_mwh", aliases=("energy_mwh",)),
+    Column("volumen_m3", aliases=("volume_m3",)),
+    Column("frem_c", required=False, aliases=("forward_c",)),
+    Column("retur_c", required=False, aliases=("return_c",)),
+)
+FILE_SOURCES: Final = (ReadingSource.REMOTE, ReadingSource.CARD)
+TEMPERATURE_RANGE_C: Final = (Decimal(0), Decimal(130))
+
+_register = values.non_negative(3)
+_celsius = values.number(2)
+
+
+@dataclass(frozen=True, slots=True)
+class ReadingRow:
+    """One reading as the file gives it, for the meter with this serial."""
+
+    line: int
+    meter_serial: str
+    read_on: date
+    """The day whose end-of-day register this is (a time of 00:00 belongs to the day before)."""
+    read_at: datetime | None
+    """The naive Danish local time written in the file, if it gave one (kept for the audit)."""
+    energy_mwh: Decimal
+    volume_m3: Decimal
+    source: ReadingSource
+    forward_c: Decimal | None = None
+    return_c: Decimal | None = None
+
+    def reading(self, meter_id: int) -> Reading:
+        """The register's reading, once the import service has found the meter by serial."""
+        return Reading(
+            meter_id=meter_id,
+            read_on=self.read_on,
+            energy_mwh=self.energy_mwh,
+            volume_m3=self.volume_m3,
+            source=self.source,
+            forward_c=self.forward_c,
+            return_c=self.return_c,
+        )
+
+
+def parse_readings_csv(
+    data: bytes | str, name: str, *, source: ReadingSource
+) -> ParsedFile[ReadingRow]:
+    """Every reading in the file, or FileFormatError listing every problem (no rows at all).
+
+    `source` says where the file came from: REMOTE (a head-end export) or CARD (self-reading
+    cards keyed in or scanned); other sources do not come in files.
+    """
+    if source not in FILE_SOURCES:
+        raise ValueError(f"readings files come from {FILE_SOURCES}, not {source}")
+    log = ProblemLog()
+    table = read_csv(data, name, COLUMNS, log)
+    rows: list[ReadingRow] = []
+    first_line: dict[tuple[str, date], int] = {}
+    for csv_row in table.rows:
+        row = _reading(csv_row, source)
+        if row is None:
+            continue
+        key = (row.meter_serial, row.read_on)
+        if key in first_line:
+            day = f"{row.read_on:%d-%m-%Y}"
+            message = say("formats.readings.twice", meter=key[0], day=day, first=first_line[key])
+            csv_row.problem("tidspunkt", message)
+        first_line.setdefault(key, row.line)
+        rows.append(row)
+    log.raise_if_any(name)
+    decoded = table.decoded
+    return ParsedFile(name, decoded.sha256, decoded.encoding, table.delimiter, tuple(rows))
+
+
+def _reading(row: CsvRow, source: ReadingSource) -> ReadingRow | None:
+    serial = row.required("maaler", values.text)
+    moment = row.required("tidspunkt", reading_time)
+    energy = row.required("energi_mwh", _register)
+    volume = row.required("volumen_m3", _register)
+    forward = row.optional("frem_c", _temperature)
+    return_ = row.optional("retur_c", _temperature)
+    if forward is not None and return_ is not None and return_ > forward:
+        message = say(
+            "formats.readings.return_above_forward",
+            return_c=_danish(return_),
+            forward_c=_danish(forward),
+        )
+        row.problem("retur_c", message)
+    if serial is None or moment is None or energy is None or volume is None:
+        return None
+    read_at = moment if isinstance(moment, datetime) else None
+    day = register_day(moment)
+    return ReadingRow(row.line, serial, day, read_at, energy, volume, source, forward, return_)
+
+
+def _temperature(value: str) -> Decimal:
+    celsius = _celsius(value)
+    low, high = TEMPERATURE_RANGE_C
+    if not low <= celsius <= high:
+        raise ValidationError(say("formats.readings.temperature", lo=low, hi=high, got=value))
+    return celsius
+
+
+def _danish(number: Decimal) -> str:
+    return str(number).replace(".", ",")
