@@ -45,6 +45,7 @@ from heatbill.domain.rulebook.customers import (
     Moves,
 )
 from heatbill.domain.rulebook.diff import Difference, diff_rulebooks, parameters, sections
+from heatbill.domain.rulebook.metering import Metering
 from heatbill.domain.rulebook.month_day import MonthDay
 from heatbill.domain.rulebook.problems import Problem, RulebookError
 from heatbill.domain.rulebook.ruled import Basis, Ruled
@@ -73,6 +74,7 @@ __all__ = [
     "Interest",
     "Letters",
     "LiableUntil",
+    "Metering",
     "MonthDay",
     "Moves",
     "NoticeDays",

@@ -53,6 +53,7 @@ from heatbill.domain.rulebook.customers import (
     read_moves,
 )
 from heatbill.domain.rulebook.kinds_text import Day, Name, Text, UtilityDocument
+from heatbill.domain.rulebook.metering import Metering, read_metering
 from heatbill.domain.rulebook.problems import Findings, Problem, RulebookError
 from heatbill.domain.rulebook.reader import Reader
 from heatbill.domain.rulebook.ruled import Ruled
@@ -85,6 +86,7 @@ class Rulebook:
     clearing: Clearing
     letters: Letters
     fee_caps: FeeCaps
+    metering: Metering
 
 
 def parse_rulebook(data: Mapping[str, object], source: str) -> Rulebook:
@@ -114,6 +116,7 @@ def parse_rulebook(data: Mapping[str, object], source: str) -> Rulebook:
         clearing=read_clearing(root.section("clearing")),
         letters=read_letters(root.section("letters")),
         fee_caps=read_fee_caps(root.section("fee_caps")),
+        metering=read_metering(root.section("metering")),
     )
     findings.close()
     if not findings.problems:  # cross-checks only make sense on a file whose values all parsed
