@@ -38,6 +38,8 @@ class HoldCode(StrEnum):
     BELOW_EXPECTED = "below_expected"
     BEFORE_PREVIOUS = "before_previous"
     FUTURE_DATE = "future_date"
+    CONFLICTING_READING = "conflicting_reading"
+    """Another real reading of the same meter and day, with other values."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,3 +155,15 @@ def _check_use(
 
 def _day(day: date) -> str:
     return f"{day:%d-%m-%Y}"
+
+
+def conflicting_reading(new: Reading, existing: Reading, rule: PlausibilityRule) -> HoldReason:
+    """The hold for a second, different real reading of one meter on one day."""
+    hold = _Hold(rule.clause)
+    hold(
+        HoldCode.CONFLICTING_READING,
+        day=_day(new.read_on),
+        was=format_mwh(existing.energy_mwh),
+        now=format_mwh(new.energy_mwh),
+    )
+    return hold.outcome().reasons[0]

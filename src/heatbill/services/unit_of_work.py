@@ -17,6 +17,7 @@ from heatbill.adapters.db.installation_repository import SqlInstallations
 from heatbill.adapters.db.ledger_repository import SqlLedger
 from heatbill.adapters.db.letter_repository import SqlLetters
 from heatbill.adapters.db.party_repository import SqlParties
+from heatbill.adapters.db.reading_repository import SqlReadings
 from heatbill.adapters.db.utility_repository import SqlUtilities
 
 
@@ -82,6 +83,9 @@ class UnitOfWork:
 
     def installations(self, utility_id: int) -> SqlInstallations:
         return SqlInstallations(self.connection, utility_id)
+
+    def readings(self, utility_id: int) -> SqlReadings:
+        return SqlReadings(self.connection, utility_id, self.ids(utility_id))
 
     def letters(self, utility_id: int) -> SqlLetters:
         return SqlLetters(self.connection, utility_id, self.ids(utility_id))

@@ -134,6 +134,21 @@ class SqlInstallations:
             raise NotFoundError(f"målested {number} findes ikke")
         return Installation(int(row.installation_id), int(row.property_id), row.number)
 
+    def existing_numbers(self, numbers: Sequence[str]) -> set[str]:
+        """Which of these installation numbers the register already has."""
+        found: set[str] = set()
+        unique = sorted(set(numbers))
+        for start in range(0, len(unique), 500):
+            found.update(
+                self._db.execute(
+                    select(installation.c.number).where(
+                        installation.c.utility_id == self._u,
+                        installation.c.number.in_(unique[start : start + 500]),
+                    )
+                ).scalars()
+            )
+        return found
+
     def installation(self, installation_id: int) -> Installation:
         row = self._db.execute(
             select(installation).where(
@@ -180,6 +195,50 @@ class SqlInstallations:
             )
             for r in rows:
                 found.setdefault(r.serial, []).append(_meter(r))
+        return found
+
+    def meters_by_id(self, meter_ids: Sequence[int]) -> dict[int, Meter]:
+        found: dict[int, Meter] = {}
+        unique = sorted(set(meter_ids))
+        for start in range(0, len(unique), 500):
+            rows = self._db.execute(
+                select(meter).where(
+                    meter.c.utility_id == self._u,
+                    meter.c.meter_id.in_(unique[start : start + 500]),
+                )
+            )
+            found.update({int(r.meter_id): _meter(r) for r in rows})
+        return found
+
+    def meters_in_service(self, day: date) -> list[Meter]:
+        """Every meter in service at the end of `day` (its removal day still counts)."""
+        rows = self._db.execute(
+            select(meter).where(
+                meter.c.utility_id == self._u,
+                meter.c.installed_on <= day,
+                or_(meter.c.removed_on.is_(None), meter.c.removed_on >= day),
+            )
+        )
+        return [_meter(r) for r in rows]
+
+    def heated_areas(self, installation_ids: Sequence[int]) -> dict[int, Decimal]:
+        """Each installation's BBR heated area in m² (the estimate for a new installation)."""
+        found: dict[int, Decimal] = {}
+        unique = sorted(set(installation_ids))
+        for start in range(0, len(unique), 500):
+            rows = self._db.execute(
+                select(installation.c.installation_id, property_.c.heated_area_m2)
+                .join(
+                    property_,
+                    (property_.c.utility_id == installation.c.utility_id)
+                    & (property_.c.property_id == installation.c.property_id),
+                )
+                .where(
+                    installation.c.utility_id == self._u,
+                    installation.c.installation_id.in_(unique[start : start + 500]),
+                )
+            )
+            found.update({int(r.installation_id): Decimal(r.heated_area_m2) for r in rows})
         return found
 
     def relationships_of(self, installation_id: int) -> list[Relationship]:

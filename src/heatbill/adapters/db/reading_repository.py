@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
 from heatbill.adapters.db.ids import IdAllocator
-from heatbill.adapters.db.register_tables import degree_day, file_import, reading
+from heatbill.adapters.db.register_tables import degree_day, file_import, reading, reading_request
 from heatbill.domain.errors import NotFoundError
 from heatbill.domain.register.readings import (
     Reading,
@@ -18,6 +19,19 @@ from heatbill.domain.register.readings import (
     ReadingStatus,
     RecordedReading,
 )
+
+
+@dataclass(frozen=True, slots=True)
+class ReadingRequest:
+    """A self-reading card sent for `read_on`, with its deadline and what happened since."""
+
+    meter_id: int
+    read_on: date
+    sent_on: date
+    deadline: date
+    reminded_on: date | None = None
+    estimated_on: date | None = None
+    answered_on: date | None = None
 
 
 class SqlReadings:
@@ -144,6 +158,64 @@ class SqlReadings:
             )
         )
         return import_id
+
+    # --- self-reading requests (`vestervig 5.6`) -----------------------------------------
+    def add_requests(self, requests: Sequence[ReadingRequest]) -> list[ReadingRequest]:
+        """Record requests not yet made (same meter and date); returns those added."""
+        known = {(r.meter_id, r.read_on) for r in self.requests()}
+        fresh = [r for r in requests if (r.meter_id, r.read_on) not in known]
+        if fresh:
+            self._db.execute(
+                insert(reading_request),
+                [
+                    {
+                        "utility_id": self._u,
+                        "meter_id": r.meter_id,
+                        "read_on": r.read_on,
+                        "sent_on": r.sent_on,
+                        "deadline": r.deadline,
+                    }
+                    for r in fresh
+                ],
+            )
+        return fresh
+
+    def requests(self, *, open_only: bool = False) -> list[ReadingRequest]:
+        query = select(reading_request).where(reading_request.c.utility_id == self._u)
+        if open_only:
+            query = query.where(
+                reading_request.c.answered_on.is_(None), reading_request.c.estimated_on.is_(None)
+            )
+        return [
+            ReadingRequest(
+                int(r.meter_id),
+                r.read_on,
+                r.sent_on,
+                r.deadline,
+                r.reminded_on,
+                r.estimated_on,
+                r.answered_on,
+            )
+            for r in self._db.execute(
+                query.order_by(reading_request.c.read_on, reading_request.c.meter_id)
+            )
+        ]
+
+    def update_request(self, request: ReadingRequest) -> None:
+        self._db.execute(
+            update(reading_request)
+            .where(
+                reading_request.c.utility_id == self._u,
+                reading_request.c.meter_id == request.meter_id,
+                reading_request.c.read_on == request.read_on,
+            )
+            .values(
+                deadline=request.deadline,
+                reminded_on=request.reminded_on,
+                estimated_on=request.estimated_on,
+                answered_on=request.answered_on,
+            )
+        )
 
     # --- degree days --------------------------------------------------------------------
     def degree_days(self) -> dict[tuple[int, int], Decimal]:

@@ -66,6 +66,9 @@ _HOLDS: dict[str, str] = {
     "metering.hold.before_previous": (
         "Aflæsningen er dateret {day}, før den forrige aflæsning den {previous_on}"
     ),
+    "metering.hold.conflicting_reading": (
+        "Der findes allerede en anden aflæsning den {day} ({was}); denne siger {now}"
+    ),
     "metering.hold.future_date": "Aflæsningen er dateret {day}, senere end {latest}",
 }
 
