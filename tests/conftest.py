@@ -7,6 +7,9 @@ import os
 import pytest
 from hypothesis import HealthCheck, settings
 
+# Tests never create a key file in the working tree: the CPR vault gets a test secret.
+os.environ.setdefault("HEATBILL_SECRET_KEY", "heatbill-test-secret-0123456789-abcdefghij")
+
 settings.register_profile("dev", max_examples=100, deadline=None)
 settings.register_profile(
     "ci", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]

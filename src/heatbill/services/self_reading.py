@@ -90,11 +90,16 @@ def follow_up_self_readings(utility_id: int, uow: UnitOfWork, clock: Clock) -> F
         )
     estimated = 0
     if to_estimate and metering.estimate_after_missing_card.value:
+        done: set[tuple[int, date]] = set()
         for read_on in sorted({r.read_on for r in to_estimate}):
             meters = [r.meter_id for r in to_estimate if r.read_on == read_on]
-            estimated += len(estimate_missing(uow, clock, utility_id, read_on, meters))
+            made = estimate_missing(uow, clock, utility_id, read_on, meters)
+            done |= {(e.estimate.reading.meter_id, read_on) for e in made}
+        # A meter that cannot be estimated (no reading at all yet) stays open for staff.
         for request in to_estimate:
-            repository.update_request(replace(request, estimated_on=today))
+            if (request.meter_id, request.read_on) in done:
+                repository.update_request(replace(request, estimated_on=today))
+        estimated = len(done)
     uow.commit()
     return FollowUpReport(answered, reminded, estimated)
 
