@@ -12,12 +12,14 @@ from sqlalchemy import Engine
 from heatbill.adapters.formats.problems import FileFormatError
 from heatbill.domain.errors import ConflictError
 from heatbill.domain.letters import LetterKind
+from heatbill.domain.metered_use import use_between
 from heatbill.domain.plausibility import HoldCode
 from heatbill.domain.register.moves import MoveKind
 from heatbill.domain.register.readings import ReadingSource, ReadingStatus
 from heatbill.domain.register.relationships import Role
 from heatbill.services.estimates import estimate_missing
 from heatbill.services.imports import ImportFile, import_readings
+from heatbill.services.meters import ReplaceMeter, replace_meter
 from heatbill.services.moves import MoveReading, RegisterMove, register_move
 from heatbill.services.reading_review import ReviewReading, accept_reading, correct_reading
 from heatbill.services.unit_of_work import UnitOfWork
@@ -195,3 +197,48 @@ def test_an_estimate_is_replaced_when_the_real_reading_comes(engine: Engine) -> 
         [m1_party] = uow.installations(utility_id).relationships_of(m1.installation_id)
         kinds = [x.request.kind for x in uow.letters(utility_id).of_party(m1_party.party_id)]
     assert LetterKind.ESTIMATE_NOTICE in kinds
+
+
+def test_a_meter_change_counts_the_old_meter_to_its_end_and_the_new_from_its_start(
+    engine: Engine,
+) -> None:
+    utility_id = with_customers(engine, CLOCK)
+    final = load_two_years(engine, utility_id)["M1"] + Decimal("1.2")  # half a January
+    change = date(2026, 1, 15)
+    with UnitOfWork(engine) as uow:
+        changed = replace_meter(
+            ReplaceMeter(
+                utility_id,
+                "10001",
+                change,
+                final,
+                final * 20,
+                "M1-NY",
+                Decimal("0.010"),
+                Decimal("0.2"),
+            ),
+            uow,
+            CLOCK,
+        )
+    rows = readings_csv([("M1-NY", date(2026, 1, 31), Decimal("1.210"), Decimal("24.2"))])
+    with UnitOfWork(engine) as uow:
+        import_readings(
+            ImportFile(utility_id, "ny-maaler.csv", rows), ReadingSource.REMOTE, uow, CLOCK
+        )
+    with UnitOfWork(engine, write=False) as uow:
+        installations = uow.installations(utility_id)
+        meters = installations.meters_of(
+            installations.installation_by_number("10001").installation_id
+        )
+        history = uow.readings(utility_id).of_meters([m.meter_id for m in meters])
+    readings = [h.reading for found in history.values() for h in found if h.billable]
+    [year_end] = [
+        r
+        for r in readings
+        if r.meter_id == changed.old_meter_id and r.read_on == date(2025, 12, 31)
+    ]
+    used = use_between(readings, meters, date(2025, 12, 31), date(2026, 1, 31))
+    # old meter: from the year-end reading to its final one; new meter: 0,010 → 1,210 MWh
+    old_part = final - year_end.energy_mwh
+    assert used.energy_mwh == old_part + Decimal("1.200")
+    assert [m.removed_on for m in meters] == [change, None]
