@@ -10,10 +10,11 @@ import re
 from pathlib import Path
 
 import heatbill
+from heatbill.adapters.db.billing_tables import BILLING_APPEND_ONLY
 from heatbill.adapters.db.tables import LEDGER_TABLES
 
 SOURCE = Path(heatbill.__file__).parent
-TABLES = "|".join(LEDGER_TABLES)
+TABLES = "|".join(LEDGER_TABLES + BILLING_APPEND_ONLY)
 FORBIDDEN = [
     re.compile(rf"\b(update|delete)\(\s*({TABLES})\b"),  # SQLAlchemy Core: update(posting)
     re.compile(rf"\b({TABLES})\.(update|delete)\(\)"),  # posting.update()

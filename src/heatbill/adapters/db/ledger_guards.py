@@ -9,14 +9,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from heatbill.adapters.db.tables import LEDGER_TABLES
 
 APPEND_ONLY_MESSAGE = "heatbill ledger is append-only: book a reversal instead"
 
 
-def sqlite_ddl() -> list[str]:
+def sqlite_ddl(tables: Sequence[str] = LEDGER_TABLES) -> list[str]:
     statements = []
-    for table in LEDGER_TABLES:
+    for table in tables:
         for action in ("UPDATE", "DELETE"):
             statements.append(
                 f"CREATE TRIGGER {table}_no_{action.lower()} BEFORE {action} ON {table} "
@@ -25,12 +27,43 @@ def sqlite_ddl() -> list[str]:
     return statements
 
 
-def sqlite_drop_ddl() -> list[str]:
+def sqlite_drop_ddl(tables: Sequence[str] = LEDGER_TABLES) -> list[str]:
     return [
         f"DROP TRIGGER IF EXISTS {table}_no_{action}"
-        for table in LEDGER_TABLES
+        for table in tables
         for action in ("update", "delete")
     ]
+
+
+def _postgresql_append_only(tables: Sequence[str]) -> list[str]:
+    statements = []
+    for table in tables:
+        statements.append(
+            f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
+            "FOR EACH ROW EXECUTE FUNCTION heatbill_refuse_change()"
+        )
+        statements.append(
+            f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
+            "FOR EACH STATEMENT EXECUTE FUNCTION heatbill_refuse_change()"
+        )
+    return statements
+
+
+def _postgresql_append_only_drop(tables: Sequence[str]) -> list[str]:
+    statements = []
+    for table in tables:
+        statements.append(f"DROP TRIGGER IF EXISTS {table}_append_only ON {table}")
+        statements.append(f"DROP TRIGGER IF EXISTS {table}_no_truncate ON {table}")
+    return statements
+
+
+def append_only_ddl(tables: Sequence[str]) -> tuple[list[str], list[str]]:
+    """(PostgreSQL, SQLite) DDL making more tables append-only (bills, later migrations)."""
+    return _postgresql_append_only(tables), sqlite_ddl(tables)
+
+
+def append_only_drop_ddl(tables: Sequence[str]) -> tuple[list[str], list[str]]:
+    return _postgresql_append_only_drop(tables), sqlite_drop_ddl(tables)
 
 
 _PG_FUNCTIONS = [
@@ -78,15 +111,7 @@ def postgresql_ddl() -> list[str]:
         "ALTER TABLE journal_entry ALTER COLUMN created_txid SET DEFAULT txid_current()",
         *_PG_FUNCTIONS,
     ]
-    for table in LEDGER_TABLES:
-        statements.append(
-            f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
-            "FOR EACH ROW EXECUTE FUNCTION heatbill_refuse_change()"
-        )
-        statements.append(
-            f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
-            "FOR EACH STATEMENT EXECUTE FUNCTION heatbill_refuse_change()"
-        )
+    statements += _postgresql_append_only(LEDGER_TABLES)
     statements += [
         "CREATE CONSTRAINT TRIGGER journal_entry_balanced AFTER INSERT ON journal_entry "
         "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW "
@@ -101,9 +126,7 @@ def postgresql_ddl() -> list[str]:
 def postgresql_drop_ddl() -> list[str]:
     statements = ["DROP TRIGGER IF EXISTS posting_entry_open ON posting"]
     statements.append("DROP TRIGGER IF EXISTS journal_entry_balanced ON journal_entry")
-    for table in LEDGER_TABLES:
-        statements.append(f"DROP TRIGGER IF EXISTS {table}_append_only ON {table}")
-        statements.append(f"DROP TRIGGER IF EXISTS {table}_no_truncate ON {table}")
+    statements += _postgresql_append_only_drop(LEDGER_TABLES)
     statements += [
         "DROP FUNCTION IF EXISTS heatbill_check_posting_entry_open()",
         "DROP FUNCTION IF EXISTS heatbill_check_entry_balanced()",

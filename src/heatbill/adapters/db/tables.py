@@ -162,3 +162,4 @@ posting = Table(
 )
 
 LEDGER_TABLES = ("journal_entry", "posting", "open_item")
+"""Append-only: never updated or deleted (also the bill tables, `billing_tables`)."""
