@@ -12,6 +12,7 @@ from typing import Self
 from sqlalchemy import Connection, Engine
 
 from heatbill.adapters.cpr_vault import CprVault, installation_secret
+from heatbill.adapters.db.bill_repository import SqlBills
 from heatbill.adapters.db.ids import IdAllocator
 from heatbill.adapters.db.installation_repository import SqlInstallations
 from heatbill.adapters.db.ledger_repository import SqlLedger
@@ -86,6 +87,9 @@ class UnitOfWork:
 
     def readings(self, utility_id: int) -> SqlReadings:
         return SqlReadings(self.connection, utility_id, self.ids(utility_id))
+
+    def bills(self, utility_id: int) -> SqlBills:
+        return SqlBills(self.connection, utility_id)
 
     def letters(self, utility_id: int) -> SqlLetters:
         return SqlLetters(self.connection, utility_id, self.ids(utility_id))

@@ -1,0 +1,185 @@
+"""Bills in the database: written once with their lines, found by their natural key."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Connection, insert, select, tuple_
+
+from heatbill.adapters.db.billing_tables import bill, bill_line
+from heatbill.domain.billing.bill import Bill, BillKind, BillLine
+from heatbill.domain.ledger import Account
+from heatbill.domain.money import Money
+
+BillKey = tuple[int, str, date, date, int]
+"""(installation, kind, period start, period end, revision): one bill, ever."""
+
+
+def key_of(item: Bill) -> BillKey:
+    return (
+        item.installation_id,
+        item.kind.value,
+        item.period_start,
+        item.period_end,
+        item.revision,
+    )
+
+
+class SqlBills:
+    def __init__(self, connection: Connection, utility_id: int) -> None:
+        self._db = connection
+        self._u = utility_id
+
+    def existing(self, keys: Sequence[BillKey]) -> dict[BillKey, int]:
+        """Which of these bills exist already (their ids)."""
+        found: dict[BillKey, int] = {}
+        unique = sorted(set(keys))
+        columns = (
+            bill.c.installation_id,
+            bill.c.kind,
+            bill.c.period_start,
+            bill.c.period_end,
+            bill.c.revision,
+        )
+        for start in range(0, len(unique), 400):
+            rows = self._db.execute(
+                select(*columns, bill.c.bill_id).where(
+                    bill.c.utility_id == self._u,
+                    tuple_(*columns).in_(unique[start : start + 400]),
+                )
+            )
+            for r in rows:
+                found[
+                    (int(r.installation_id), r.kind, r.period_start, r.period_end, int(r.revision))
+                ] = int(r.bill_id)
+        return found
+
+    def add(
+        self,
+        items: Sequence[tuple[Bill, int, int]],
+        created_at: datetime,
+        run_id: int | None = None,
+    ) -> None:
+        """Write bills with the ids of the journal entry and open item that booked them."""
+        if not items:
+            return
+        self._db.execute(
+            insert(bill),
+            [
+                {
+                    "utility_id": self._u,
+                    "bill_id": b.bill_id,
+                    "number": b.number,
+                    "kind": b.kind.value,
+                    "relationship_id": b.customer_id,
+                    "installation_id": b.installation_id,
+                    "period_start": b.period_start,
+                    "period_end": b.period_end,
+                    "revision": b.revision,
+                    "issue_date": b.issue_date,
+                    "due_date": b.due_date,
+                    "net_ore": b.net.ore,
+                    "vat_ore": b.vat.ore,
+                    "entry_id": entry_id,
+                    "open_item_id": item_id,
+                    "corrects_bill_id": b.corrects_bill_id,
+                    "run_id": run_id,
+                    "created_at": created_at,
+                }
+                for b, entry_id, item_id in items
+            ],
+        )
+        self._db.execute(
+            insert(bill_line),
+            [
+                {
+                    "utility_id": self._u,
+                    "bill_id": b.bill_id,
+                    "line_no": n,
+                    "text": line.text,
+                    "account": line.account.value,
+                    "amount_ore": line.amount.ore,
+                    "vat_ore": line.vat.ore,
+                    "clause": line.clause,
+                    "quantity": line.quantity,
+                    "unit": line.unit,
+                    "rate": line.rate,
+                }
+                for b, _, _ in items
+                for n, line in enumerate(b.lines, start=1)
+            ],
+        )
+
+    def of_customer(self, relationship_id: int) -> list[Bill]:
+        heads = self._db.execute(
+            select(bill)
+            .where(bill.c.utility_id == self._u, bill.c.relationship_id == relationship_id)
+            .order_by(bill.c.issue_date, bill.c.bill_id)
+        ).all()
+        return self._with_lines(heads)
+
+    def billed(
+        self, relationship_ids: Sequence[int], kind: BillKind, start: date, end: date
+    ) -> dict[int, Money]:
+        """Per customer: the total incl. VAT of bills of `kind` issued in [start, end)."""
+        totals: dict[int, Money] = {}
+        unique = sorted(set(relationship_ids))
+        for first in range(0, len(unique), 500):
+            rows = self._db.execute(
+                select(bill.c.relationship_id, bill.c.net_ore, bill.c.vat_ore).where(
+                    bill.c.utility_id == self._u,
+                    bill.c.kind == kind.value,
+                    bill.c.issue_date >= start,
+                    bill.c.issue_date < end,
+                    bill.c.relationship_id.in_(unique[first : first + 500]),
+                )
+            )
+            for r in rows:
+                customer = int(r.relationship_id)
+                totals[customer] = totals.get(customer, Money(0)) + Money(
+                    int(r.net_ore) + int(r.vat_ore)
+                )
+        return totals
+
+    def _with_lines(self, heads: Sequence[Any]) -> list[Bill]:
+        if not heads:
+            return []
+        ids = [int(h.bill_id) for h in heads]
+        lines: dict[int, list[BillLine]] = {i: [] for i in ids}
+        for r in self._db.execute(
+            select(bill_line)
+            .where(bill_line.c.utility_id == self._u, bill_line.c.bill_id.in_(ids))
+            .order_by(bill_line.c.bill_id, bill_line.c.line_no)
+        ):
+            lines[int(r.bill_id)].append(
+                BillLine(
+                    r.text,
+                    Money(int(r.amount_ore)),
+                    Money(int(r.vat_ore)),
+                    Account(r.account),
+                    r.clause,
+                    None if r.quantity is None else Decimal(r.quantity),
+                    r.unit,
+                    None if r.rate is None else Decimal(r.rate),
+                )
+            )
+        return [
+            Bill(
+                int(h.bill_id),
+                h.number,
+                BillKind(h.kind),
+                int(h.relationship_id),
+                int(h.installation_id),
+                h.period_start,
+                h.period_end,
+                h.issue_date,
+                h.due_date,
+                tuple(lines[int(h.bill_id)]),
+                int(h.revision),
+                h.corrects_bill_id,
+            )
+            for h in heads
+        ]
