@@ -164,16 +164,7 @@ class SqlInstallations:
                 property_.c.utility_id == self._u, property_.c.property_id == property_id
             )
         ).one()
-        return Property(
-            property_id=int(row.property_id),
-            address=row.address,
-            postcode=row.postcode,
-            city=row.city,
-            heated_area_m2=Decimal(row.heated_area_m2),
-            use=PropertyUse(row.use),
-            volume_m3=None if row.volume_m3 is None else Decimal(row.volume_m3),
-            bbr_id=row.bbr_id,
-        )
+        return _property(row)
 
     def meters_of(self, installation_id: int) -> list[Meter]:
         rows = self._db.execute(
@@ -208,6 +199,43 @@ class SqlInstallations:
                 )
             )
             found.update({int(r.meter_id): _meter(r) for r in rows})
+        return found
+
+    def meters_of_installations(self, installation_ids: Sequence[int]) -> dict[int, list[Meter]]:
+        """Every meter (past and present) of each installation, oldest first."""
+        found: dict[int, list[Meter]] = {i: [] for i in installation_ids}
+        unique = sorted(set(installation_ids))
+        for start in range(0, len(unique), 500):
+            rows = self._db.execute(
+                select(meter)
+                .where(
+                    meter.c.utility_id == self._u,
+                    meter.c.installation_id.in_(unique[start : start + 500]),
+                )
+                .order_by(meter.c.installation_id, meter.c.installed_on)
+            )
+            for r in rows:
+                found[int(r.installation_id)].append(_meter(r))
+        return found
+
+    def properties_of(self, installation_ids: Sequence[int]) -> dict[int, Property]:
+        """Each installation's property, by installation id."""
+        found: dict[int, Property] = {}
+        unique = sorted(set(installation_ids))
+        for start in range(0, len(unique), 500):
+            rows = self._db.execute(
+                select(installation.c.installation_id, property_)
+                .join(
+                    property_,
+                    (property_.c.utility_id == installation.c.utility_id)
+                    & (property_.c.property_id == installation.c.property_id),
+                )
+                .where(
+                    installation.c.utility_id == self._u,
+                    installation.c.installation_id.in_(unique[start : start + 500]),
+                )
+            )
+            found.update({int(r.installation_id): _property(r) for r in rows})
         return found
 
     def meters_in_service(self, day: date) -> list[Meter]:
@@ -306,4 +334,17 @@ def _relationship(row: Any) -> Relationship:
         start=row.start_on,
         end=row.end_on,
         interim=bool(row.interim),
+    )
+
+
+def _property(row: Any) -> Property:
+    return Property(
+        property_id=int(row.property_id),
+        address=row.address,
+        postcode=row.postcode,
+        city=row.city,
+        heated_area_m2=Decimal(row.heated_area_m2),
+        use=PropertyUse(row.use),
+        volume_m3=None if row.volume_m3 is None else Decimal(row.volume_m3),
+        bbr_id=row.bbr_id,
     )

@@ -1,0 +1,109 @@
+"""Everything a billing or settlement run needs for a whole utility, loaded in a few queries:
+the rulebook and tariff sheet, degree days, customers in force, properties, meters, readings.
+
+Pricing a period for an installation happens here too, so budgets, installments and
+settlements price with one and the same function (`domain.billing.charges`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from heatbill.adapters.holidays_dk import danish_bank_calendar
+from heatbill.domain.billing.charges import Charges, PeriodUse, UseSplit, charges_for
+from heatbill.domain.calendar import BankCalendar
+from heatbill.domain.degree_days import DegreeDayTable, Period
+from heatbill.domain.metered_use import MeteredUse, use_between
+from heatbill.domain.register.installations import Meter, MeterSize, Property
+from heatbill.domain.register.readings import Reading
+from heatbill.domain.register.relationships import Relationship
+from heatbill.domain.rulebook import Rulebook
+from heatbill.domain.tariff import TariffSheet
+from heatbill.services.unit_of_work import UnitOfWork
+from heatbill.services.utilities import rulebook_of, tariffs_of
+
+SHEET_METER_CLASS = {
+    MeterSize.UP_TO_30_KW: "below_30_kw",
+    MeterSize.UP_TO_100_KW: "below_100_kw",
+    MeterSize.OVER_100_KW: "above_100_kw",
+}
+"""The register's meter sizes by the names tariff sheets price them under (`solrod 5.2`)."""
+
+
+def meter_class(sheet: TariffSheet, on: date, size: MeterSize) -> str | None:
+    """The sheet's meter-rent class for a meter: its size class, or the sheet's one `standard`
+    rent; None when the sheet charges no rent for it (Vestervig's rent is for an optional
+    leak-monitoring meter only)."""
+    classes = {name for name, _ in sheet.period_on(on).meter_rent}
+    if SHEET_METER_CLASS[size] in classes:
+        return SHEET_METER_CLASS[size]
+    return "standard" if "standard" in classes else None
+
+
+@dataclass
+class BillingContext:
+    utility_id: int
+    rulebook: Rulebook
+    tariffs: TariffSheet
+    degree_days: DegreeDayTable
+    calendar: BankCalendar
+    customers: list[Relationship]
+    properties: dict[int, Property]
+    """By installation id."""
+    meters: dict[int, list[Meter]]
+    """By installation id."""
+    readings: dict[int, list[Reading]]
+    """Billable readings by meter id."""
+
+    @property
+    def hot_water_share(self) -> Decimal:
+        return self.rulebook.metering.hot_water_share_percent.value
+
+    def metered(self, installation_id: int, start: date, end: date) -> MeteredUse:
+        """The use from the readings closing `start` to those closing `end`."""
+        meters = self.meters[installation_id]
+        readings = [r for m in meters for r in self.readings.get(m.meter_id, [])]
+        return use_between(readings, meters, start, end)
+
+    def price(self, installation_id: int, period: Period, use: PeriodUse) -> Charges:
+        meters = self.meters[installation_id]
+        size = meters[-1].size if meters else MeterSize.UP_TO_30_KW
+        return charges_for(
+            self.tariffs,
+            period,
+            premises=self.properties[installation_id],
+            meter_class=meter_class(self.tariffs, period.start, size),
+            use=use,
+            split=UseSplit(self.degree_days, self.hot_water_share),
+        )
+
+    def price_expected(self, installation_id: int, period: Period, mwh: Decimal) -> Charges:
+        """Charges for an expected use (budgets): MWh at the register's resolution."""
+        return self.price(installation_id, period, PeriodUse(mwh.quantize(Decimal("0.001"))))
+
+
+def load_context(uow: UnitOfWork, utility_id: int, on: date, since: date) -> BillingContext:
+    """Customers in force on `on`; readings from `since` on (settlements need a year back)."""
+    installations = uow.installations(utility_id)
+    customers = installations.relationships_on(on)
+    installation_ids = sorted({c.installation_id for c in customers})
+    meters = installations.meters_of_installations(installation_ids)
+    meter_ids = [m.meter_id for found in meters.values() for m in found]
+    history = uow.readings(utility_id).of_meters(meter_ids)
+    readings: dict[int, list[Reading]] = defaultdict(list)
+    for meter_id, found in history.items():
+        readings[meter_id] = [h.reading for h in found if h.billable and h.reading.read_on >= since]
+    return BillingContext(
+        utility_id=utility_id,
+        rulebook=rulebook_of(uow, utility_id, on),
+        tariffs=tariffs_of(uow, utility_id, on),
+        degree_days=DegreeDayTable(uow.readings(utility_id).degree_days()),
+        calendar=danish_bank_calendar(),
+        customers=customers,
+        properties=installations.properties_of(installation_ids),
+        meters=meters,
+        readings=readings,
+    )
