@@ -17,10 +17,10 @@ from heatbill.services.unit_of_work import UnitOfWork
 from heatbill.services.utilities import CreateUtility, RuleText, create_utility
 
 CUSTOMERS_CSV = """\
-maalested;adresse;postnr;by;bbr_areal_m2;anvendelse;maaler;maaler_opsat;aflaesning;kunde_type;navn;cpr;cvr;email;digital_post;fritaget_digital_post;rolle;kunde_fra;ejer_navn;ejer_cpr;ejer_cvr
-10001;Solrød Byvej 12;2680;Solrød Strand;142,5;bolig;M1;15-03-2019;fjern;person;Jens Hansen;010190-1234;;jens@example.dk;ja;nej;ejer;01-06-2015;;;
-10002;Strandvejen 3, 1. tv;2680;Solrød Strand;68;bolig;M2;10-01-2020;fjern;person;Mette Sørensen;020285-2345;;mette@example.dk;ja;nej;lejer;01-08-2024;Boligselskabet Strandparken;;12345678
-10003;Industrivej 7;2680;Solrød Strand;1250;erhverv;M3;01-05-2018;selv;virksomhed;Bageriet Ølby ApS;;87654321;bager@example.dk;ja;nej;ejer;01-05-2018;;;
+maalested;adresse;postnr;by;bbr_areal_m2;rumfang_m3;anvendelse;maaler;maaler_opsat;aflaesning;kunde_type;navn;cpr;cvr;email;digital_post;fritaget_digital_post;rolle;kunde_fra;ejer_navn;ejer_cpr;ejer_cvr
+10001;Solrød Byvej 12;2680;Solrød Strand;142,5;420;bolig;M1;15-03-2019;fjern;person;Jens Hansen;010190-1234;;jens@example.dk;ja;nej;ejer;01-06-2015;;;
+10002;Strandvejen 3, 1. tv;2680;Solrød Strand;68;190;bolig;M2;10-01-2020;fjern;person;Mette Sørensen;020285-2345;;mette@example.dk;ja;nej;lejer;01-08-2024;Boligselskabet Strandparken;;12345678
+10003;Industrivej 7;2680;Solrød Strand;1250;4800;erhverv;M3;01-05-2018;selv;virksomhed;Bageriet Ølby ApS;;87654321;bager@example.dk;ja;nej;ejer;01-05-2018;;;
 """  # noqa: E501 - a CSV line is as long as the export makes it
 
 ANNUAL_MWH = {"M1": Decimal("18"), "M2": Decimal("8"), "M3": Decimal("120")}
@@ -31,8 +31,8 @@ def clock_on(day: date) -> FixedClock:
     return FixedClock(datetime(day.year, day.month, day.day, 12, tzinfo=UTC))
 
 
-def new_solrod_utility(engine: Engine, clock: FixedClock) -> int:
-    code = f"solrod-{uuid.uuid4().hex[:8]}"
+def new_solrod_utility(engine: Engine, clock: FixedClock, preset: str = "solrod") -> int:
+    code = f"{preset}-{uuid.uuid4().hex[:8]}"
     command = CreateUtility(
         code=code,
         name="Solrød Fjernvarme",
@@ -40,17 +40,15 @@ def new_solrod_utility(engine: Engine, clock: FixedClock) -> int:
         address="Lerbækvej 17",
         fi_creditor_number="81234567",
         pbs_number=None,
-        rulebook=RuleText(preset_source("solrod"), preset_text("solrod")),
-        tariffs=RuleText(
-            preset_source("solrod", tariffs=True), preset_text("solrod", tariffs=True)
-        ),
+        rulebook=RuleText(preset_source(preset), preset_text(preset)),
+        tariffs=RuleText(preset_source(preset, tariffs=True), preset_text(preset, tariffs=True)),
     )
     with UnitOfWork(engine) as uow:
         return create_utility(command, uow, clock).utility_id
 
 
-def with_customers(engine: Engine, clock: FixedClock) -> int:
-    utility_id = new_solrod_utility(engine, clock)
+def with_customers(engine: Engine, clock: FixedClock, preset: str = "solrod") -> int:
+    utility_id = new_solrod_utility(engine, clock, preset)
     with UnitOfWork(engine) as uow:
         import_customers(
             ImportFile(utility_id, "kunder.csv", CUSTOMERS_CSV.encode()), clock.today(), uow, clock

@@ -13,6 +13,7 @@ from sqlalchemy import Connection, Engine
 
 from heatbill.adapters.cpr_vault import CprVault, installation_secret
 from heatbill.adapters.db.bill_repository import SqlBills
+from heatbill.adapters.db.budget_repository import SqlBudgets
 from heatbill.adapters.db.ids import IdAllocator
 from heatbill.adapters.db.installation_repository import SqlInstallations
 from heatbill.adapters.db.ledger_repository import SqlLedger
@@ -90,6 +91,9 @@ class UnitOfWork:
 
     def bills(self, utility_id: int) -> SqlBills:
         return SqlBills(self.connection, utility_id)
+
+    def budgets(self, utility_id: int) -> SqlBudgets:
+        return SqlBudgets(self.connection, utility_id)
 
     def letters(self, utility_id: int) -> SqlLetters:
         return SqlLetters(self.connection, utility_id, self.ids(utility_id))

@@ -71,4 +71,41 @@ bill_line = Table(
     ForeignKeyConstraint(["utility_id", "bill_id"], ["bill.utility_id", "bill.bill_id"]),
 )
 
+budget = Table(
+    "budget",
+    metadata,
+    Column("utility_id", Integer, primary_key=True),
+    Column("relationship_id", BigInteger, primary_key=True),
+    Column("year", Integer, primary_key=True, autoincrement=False),
+    Column("revision", Integer, primary_key=True, autoincrement=False),
+    Column("period_start", Date, nullable=False),
+    Column("period_end", Date, nullable=False),
+    Column("basis", String(30), nullable=False),
+    Column("expected_mwh", ScaledDecimal(3), nullable=False),
+    Column("amount_ore", BigInteger, nullable=False),
+    Column("clause", String(80), nullable=True),
+    Column("reason", String(400), nullable=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+"""A customer's budget (a-conto) for a heating year; a re-set is a new revision (`vestervig
+6.1`), the earlier one kept."""
+
+budget_installment = Table(
+    "budget_installment",
+    metadata,
+    Column("utility_id", Integer, primary_key=True),
+    Column("relationship_id", BigInteger, primary_key=True),
+    Column("year", Integer, primary_key=True, autoincrement=False),
+    Column("revision", Integer, primary_key=True, autoincrement=False),
+    Column("number", Integer, primary_key=True, autoincrement=False),
+    Column("charge_date", Date, nullable=False),
+    Column("due_date", Date, nullable=False),
+    Column("amount_ore", BigInteger, nullable=False),
+    ForeignKeyConstraint(
+        ["utility_id", "relationship_id", "year", "revision"],
+        ["budget.utility_id", "budget.relationship_id", "budget.year", "budget.revision"],
+    ),
+    Index(None, "utility_id", "charge_date"),
+)
+
 BILLING_APPEND_ONLY = ("bill", "bill_line")
