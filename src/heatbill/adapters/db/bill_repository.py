@@ -7,7 +7,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, tuple_
+from sqlalchemy import Connection, func, insert, select, tuple_
 
 from heatbill.adapters.db.billing_tables import bill, bill_line
 from heatbill.domain.billing.bill import Bill, BillKind, BillLine
@@ -123,25 +123,24 @@ class SqlBills:
 
     def billed(
         self, relationship_ids: Sequence[int], kind: BillKind, start: date, end: date
-    ) -> dict[int, Money]:
-        """Per customer: the total incl. VAT of bills of `kind` issued in [start, end)."""
-        totals: dict[int, Money] = {}
+    ) -> dict[int, tuple[Money, Money]]:
+        """Per customer: (net, VAT) of the bills of `kind` issued in [start, end)."""
+        totals: dict[int, tuple[Money, Money]] = {}
         unique = sorted(set(relationship_ids))
         for first in range(0, len(unique), 500):
             rows = self._db.execute(
-                select(bill.c.relationship_id, bill.c.net_ore, bill.c.vat_ore).where(
+                select(bill.c.relationship_id, func.sum(bill.c.net_ore), func.sum(bill.c.vat_ore))
+                .where(
                     bill.c.utility_id == self._u,
                     bill.c.kind == kind.value,
                     bill.c.issue_date >= start,
                     bill.c.issue_date < end,
                     bill.c.relationship_id.in_(unique[first : first + 500]),
                 )
+                .group_by(bill.c.relationship_id)
             )
-            for r in rows:
-                customer = int(r.relationship_id)
-                totals[customer] = totals.get(customer, Money(0)) + Money(
-                    int(r.net_ore) + int(r.vat_ore)
-                )
+            for customer, net, vat in rows:
+                totals[int(customer)] = (Money(int(net)), Money(int(vat)))
         return totals
 
     def _with_lines(self, heads: Sequence[Any]) -> list[Bill]:

@@ -66,7 +66,7 @@ bill_line = Table(
     Column("vat_ore", BigInteger, nullable=False),
     Column("clause", String(80), nullable=True),
     Column("quantity", ScaledDecimal(3), nullable=True),
-    Column("unit", String(10), nullable=True),
+    Column("unit", String(20), nullable=True),
     Column("rate", ScaledDecimal(4), nullable=True),
     ForeignKeyConstraint(["utility_id", "bill_id"], ["bill.utility_id", "bill.bill_id"]),
 )

@@ -79,7 +79,7 @@ def upgrade() -> None:
         sa.Column("vat_ore", sa.BigInteger(), nullable=False),
         sa.Column("clause", sa.String(length=80), nullable=True),
         sa.Column("quantity", sa.BigInteger(), nullable=True),
-        sa.Column("unit", sa.String(length=10), nullable=True),
+        sa.Column("unit", sa.String(length=20), nullable=True),
         sa.Column("rate", sa.BigInteger(), nullable=True),
         sa.ForeignKeyConstraint(
             ["utility_id", "bill_id"],

@@ -1,0 +1,231 @@
+"""The annual settlement run (årsafregning) over a whole utility.
+
+For every customer in force at the year's end: the year's actual use from the year-end
+readings, priced at the tariffs in force (split at price changes), minus the installments
+billed for the year. The settlement bill lists both; what is owed is collected with the next
+installment, a refund is set off against it or paid out (`4rater`; `settlement.settle_year`).
+Sent with installment n (`4rater`: 1 March with installment 2) or by the run date, which must
+lie within the rulebook's deadline (`vestervig 6.2`: 2 months, `solrod 6.2`: 4 months).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from heatbill.adapters.clock import Clock
+from heatbill.adapters.holidays_dk import danish_bank_calendar
+from heatbill.domain.billing.bill import Bill, BillKind, BillLine
+from heatbill.domain.billing.charges import ChargeKind, Charges, PeriodUse
+from heatbill.domain.billing.installments import due_date, heating_year, installment_schedule
+from heatbill.domain.billing.settlement import Disposition, SettlementResult, settle_year
+from heatbill.domain.degree_days import Period
+from heatbill.domain.errors import HeatbillError
+from heatbill.domain.ledger import Account, JournalEntry, Posting, Reason
+from heatbill.domain.money import Money
+from heatbill.domain.register.relationships import Relationship
+from heatbill.services.billing import issue_bills
+from heatbill.services.billing_context import BillingContext, load_context
+from heatbill.services.billing_runs import RunReport
+from heatbill.services.unit_of_work import UnitOfWork
+from heatbill.services.utilities import rulebook_of
+from heatbill.wording import say
+
+ONE_DAY = timedelta(days=1)
+FIXED_KINDS = (ChargeKind.SUBSCRIPTION, ChargeKind.CAPACITY, ChargeKind.METER_RENT)
+
+
+def settlement_date(year: int, uow: UnitOfWork, utility_id: int, run_date: date) -> date:
+    """The settlement's bill date: with installment n of the next year where the rulebook
+    says so (`4rater`), else the run date."""
+    rulebook = rulebook_of(uow, utility_id, run_date)
+    with_installment = rulebook.settlement.annual_with_installment
+    if with_installment is None:
+        return run_date
+    schedule = installment_schedule(year + 1, rulebook, danish_bank_calendar())
+    return next(i.charge_date for i in schedule if i.number == with_installment.value)
+
+
+def settle_year_run(
+    utility_id: int, year: int, uow: UnitOfWork, clock: Clock, *, dry_run: bool = False
+) -> RunReport:
+    issue = settlement_date(year, uow, utility_id, clock.today())
+    rulebook = rulebook_of(uow, utility_id, issue)
+    period = heating_year(year, rulebook)
+    ctx = load_context(uow, utility_id, period.end - ONE_DAY, period.start - ONE_DAY)
+    report = RunReport()
+    deadline = rulebook.settlement.annual_deadline_months
+    if deadline is not None and issue > _add_months(period.end - ONE_DAY, deadline.value):
+        report.problems.append(say("settlement.late", deadline=str(deadline.clause)))
+    customers = [c for c in ctx.customers if c.start < period.end]
+    billed = uow.bills(utility_id).billed(
+        [c.relationship_id for c in customers], BillKind.INSTALLMENT, period.start, period.end
+    )
+    next_installments = _next_installments(uow, utility_id, issue)
+    drafts: list[Bill] = []
+    results: dict[int, SettlementResult] = {}
+    for customer in customers:
+        try:
+            bill, result = _settlement(
+                ctx,
+                customer,
+                period,
+                issue,
+                billed=billed.get(customer.relationship_id),
+                next_installment=next_installments.get(customer.relationship_id),
+            )
+        except HeatbillError as problem:
+            report.problems.append(
+                say("runs.problem", installation=customer.installation_id, message=problem.message)
+            )
+            continue
+        results[customer.relationship_id] = result
+        if bill is not None:
+            drafts.append(bill)
+    clause = str(rulebook.settlement.annual_reading.clause)
+    issued = issue_bills(
+        uow,
+        utility_id,
+        drafts,
+        now=clock.now(),
+        dry_run=dry_run,
+        clause_of={BillKind.ANNUAL_SETTLEMENT.value: clause},
+    )
+    report.done, report.already = len(issued.bills), issued.already
+    report.total = sum((b.total for b in issued.bills), Money(0))
+    if not dry_run:
+        _dispose(uow, clock, utility_id, issued.bills, results=results, clause=clause)
+        uow.commit()
+    return report
+
+
+def _settlement(
+    ctx: BillingContext,
+    customer: Relationship,
+    period: Period,
+    issue: date,
+    *,
+    billed: tuple[Money, Money] | None,
+    next_installment: tuple[Money, date] | None,
+) -> tuple[Bill | None, SettlementResult]:
+    own = Period(max(customer.start, period.start), period.end)
+    used = ctx.metered(customer.installation_id, own.start - ONE_DAY, own.end - ONE_DAY)
+    charges = ctx.price(customer.installation_id, own, PeriodUse(used.energy_mwh, used.volume_m3))
+    net_billed, vat_billed = billed or (Money(0), Money(0))
+    result = settle_year(
+        charges.total,
+        net_billed + vat_billed,
+        next_installment=None if next_installment is None else next_installment[0],
+        next_due=None if next_installment is None else next_installment[1],
+        offset_against_next=ctx.rulebook.settlement.refund_offset_against_next_installment.value,
+    )
+    if result.disposition is Disposition.NOTHING:
+        return None, result
+    lines = _lines(charges)
+    if net_billed or vat_billed:
+        lines.append(
+            BillLine(
+                say("runs.settlement_installments_line"),
+                -net_billed,
+                -vat_billed,
+                Account.HEAT_REVENUE,
+                str(ctx.rulebook.installments.count.clause),
+            )
+        )
+    due = result.due or due_date(issue, ctx.rulebook, ctx.calendar)
+    bill = Bill(
+        0,
+        "",
+        BillKind.ANNUAL_SETTLEMENT,
+        customer.relationship_id,
+        customer.installation_id,
+        own.start,
+        own.end,
+        issue,
+        due,
+        tuple(lines),
+    )
+    return bill, result
+
+
+def _lines(charges: Charges) -> list[BillLine]:
+    return [
+        BillLine(
+            line.text,
+            line.amount,
+            vat,
+            Account.FIXED_CHARGE_REVENUE if line.kind in FIXED_KINDS else Account.HEAT_REVENUE,
+            str(line.clause),
+            line.quantity,
+            line.unit.value,
+            line.rate,
+        )
+        for line, vat in zip(charges.lines, charges.line_vat(), strict=True)
+    ]
+
+
+def _next_installments(
+    uow: UnitOfWork, utility_id: int, issue: date
+) -> dict[int, tuple[Money, date]]:
+    """Each customer's next installment (amount, due date) charged on the settlement date."""
+    return {
+        due.relationship_id: (due.amount, due.due_date)
+        for due in uow.budgets(utility_id).installments_charged_on(issue)
+    }
+
+
+def _dispose(
+    uow: UnitOfWork,
+    clock: Clock,
+    utility_id: int,
+    bills: list[Bill],
+    *,
+    results: dict[int, SettlementResult],
+    clause: str,
+) -> None:
+    """Set a refund off against the installment billed the same day, or pay it out."""
+    ledger = uow.ledger(utility_id)
+    entries: list[JournalEntry] = []
+    for bill in bills:
+        result = results[bill.customer_id]
+        if result.disposition not in (Disposition.SET_OFF, Disposition.PAY_OUT):
+            continue
+        refund = -bill.total
+        items = ledger.open_items(bill.customer_id)
+        credit = next(i for i, _ in items if i.reference == f"Regning {bill.number}")
+        target = next(
+            (
+                i
+                for i, residual in items
+                if i.due_date == result.due
+                and residual >= refund
+                and i.open_item_id != credit.open_item_id
+            ),
+            None,
+        )
+        if result.disposition is Disposition.SET_OFF and target is not None:
+            other = Posting(Account.RECEIVABLES, -refund, bill.customer_id, target.open_item_id)
+            reason, text = Reason.CLEARING, "runs.settlement_set_off"
+        else:
+            other = Posting(Account.REFUNDS_PAYABLE, -refund)
+            reason, text = Reason.REFUND, "runs.settlement_pay_out"
+        entries.append(
+            JournalEntry(
+                booking_date=bill.issue_date,
+                reason=reason,
+                description=say(text, number=bill.number),
+                clause=clause,
+                idempotency_key=f"settlement-disposition:{bill.bill_id}",
+                postings=(
+                    Posting(Account.RECEIVABLES, refund, bill.customer_id, credit.open_item_id),
+                    other,
+                ),
+            )
+        )
+    ledger.post_many(entries, created_at=clock.now())
+
+
+def _add_months(day: date, months: int) -> date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    last = (date(year + month // 12, month % 12 + 1, 1) - ONE_DAY).day
+    return date(year, month, min(day.day, last))
