@@ -8,6 +8,7 @@ settlements price with one and the same function (`domain.billing.charges`).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -85,11 +86,21 @@ class BillingContext:
         return self.price(installation_id, period, PeriodUse(mwh.quantize(Decimal("0.001"))))
 
 
-def load_context(uow: UnitOfWork, utility_id: int, on: date, since: date) -> BillingContext:
-    """Customers in force on `on`; readings from `since` on (settlements need a year back)."""
+def load_context(
+    uow: UnitOfWork,
+    utility_id: int,
+    on: date,
+    since: date,
+    extra: Sequence[Relationship] = (),
+) -> BillingContext:
+    """Customers in force on `on`; readings from `since` on (settlements need a year back).
+
+    `extra`: relationships not in force on `on` whose installations are needed as well (the
+    customers who moved out, for their move settlement).
+    """
     installations = uow.installations(utility_id)
     customers = installations.relationships_on(on)
-    installation_ids = sorted({c.installation_id for c in customers})
+    installation_ids = sorted({c.installation_id for c in [*customers, *extra]})
     meters = installations.meters_of_installations(installation_ids)
     meter_ids = [m.meter_id for found in meters.values() for m in found]
     history = uow.readings(utility_id).of_meters(meter_ids)

@@ -120,7 +120,7 @@ def _settlement(
     )
     if result.disposition is Disposition.NOTHING:
         return None, result
-    lines = _lines(charges)
+    lines = bill_lines(charges)
     if net_billed or vat_billed:
         lines.append(
             BillLine(
@@ -147,7 +147,8 @@ def _settlement(
     return bill, result
 
 
-def _lines(charges: Charges) -> list[BillLine]:
+def bill_lines(charges: Charges) -> list[BillLine]:
+    """A priced period as bill lines, VAT spread exactly over them; fixed charges apart."""
     return [
         BillLine(
             line.text,

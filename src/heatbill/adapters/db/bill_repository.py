@@ -113,6 +113,23 @@ class SqlBills:
             ],
         )
 
+    def customers_with(self, kind: BillKind, relationship_ids: Sequence[int]) -> set[int]:
+        """Which of these customers have a bill of `kind` already."""
+        found: set[int] = set()
+        unique = sorted(set(relationship_ids))
+        for first in range(0, len(unique), 500):
+            found.update(
+                int(r)
+                for r in self._db.execute(
+                    select(bill.c.relationship_id).where(
+                        bill.c.utility_id == self._u,
+                        bill.c.kind == kind.value,
+                        bill.c.relationship_id.in_(unique[first : first + 500]),
+                    )
+                ).scalars()
+            )
+        return found
+
     def of_customer(self, relationship_id: int) -> list[Bill]:
         heads = self._db.execute(
             select(bill)

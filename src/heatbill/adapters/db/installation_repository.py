@@ -302,6 +302,17 @@ class SqlInstallations:
         )
         return [_relationship(r) for r in rows]
 
+    def ended_on_or_before(self, day: date) -> list[Relationship]:
+        """Relationships that have ended by `day` (their customers have moved out)."""
+        rows = self._db.execute(
+            select(relationship).where(
+                relationship.c.utility_id == self._u,
+                relationship.c.end_on.is_not(None),
+                relationship.c.end_on <= day,
+            )
+        )
+        return [_relationship(r) for r in rows]
+
     def late_notice(self, relationship_id: int) -> bool:
         return bool(
             self._db.execute(

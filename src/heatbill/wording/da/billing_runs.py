@@ -6,5 +6,7 @@ MESSAGES: dict[str, str] = {
     "runs.problem": "målested {installation}: {message}",
     "runs.settlement_set_off": "Tilgodehavende fra årsafregning {number} modregnet i næste rate",
     "runs.settlement_pay_out": "Tilgodehavende fra årsafregning {number} til udbetaling",
+    "runs.move_fee": "Gebyr for flytteopgørelse",
+    "runs.move_pay_out": "Tilgodehavende fra flytteopgørelse {number} til udbetaling",
     "settlement.late": "Årsafregningen sendes efter fristen i {deadline}",
 }
