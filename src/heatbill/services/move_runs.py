@@ -36,7 +36,9 @@ from heatbill.wording import say
 ONE_DAY = timedelta(days=1)
 
 
-def settle_moves(utility_id: int, on: date, uow: UnitOfWork, clock: Clock) -> RunReport:
+def settle_moves(
+    utility_id: int, on: date, uow: UnitOfWork, clock: Clock, *, dry_run: bool = False
+) -> RunReport:
     """Settle every relationship that ended on or before `on` and has no move settlement."""
     ended = uow.installations(utility_id).ended_on_or_before(on)
     settled = uow.bills(utility_id).customers_with(
@@ -57,12 +59,18 @@ def settle_moves(utility_id: int, on: date, uow: UnitOfWork, clock: Clock) -> Ru
             )
     clause = str(ctx.rulebook.settlement.move_deadline_months.clause)
     issued = issue_bills(
-        uow, utility_id, drafts, now=clock.now(), clause_of={BillKind.MOVE_SETTLEMENT.value: clause}
+        uow,
+        utility_id,
+        drafts,
+        now=clock.now(),
+        dry_run=dry_run,
+        clause_of={BillKind.MOVE_SETTLEMENT.value: clause},
     )
     report.done, report.already = len(issued.bills), issued.already
     report.total = sum((b.total for b in issued.bills), Money(0))
-    _pay_out_refunds(uow, clock, utility_id, issued.bills, clause)
-    uow.commit()
+    if not dry_run:
+        _pay_out_refunds(uow, clock, utility_id, issued.bills, clause)
+        uow.commit()
     return report
 
 
@@ -162,7 +170,9 @@ def _pay_out_refunds(
     ledger.post_many(entries, created_at=clock.now())
 
 
-def set_move_in_budgets(utility_id: int, on: date, uow: UnitOfWork, clock: Clock) -> RunReport:
+def set_move_in_budgets(
+    utility_id: int, on: date, uow: UnitOfWork, clock: Clock, *, dry_run: bool = False
+) -> RunReport:
     """A budget for every customer who began in the current heating year without one,
     from the move-in date to the year's end, weighted by season (`4rater`)."""
     ctx = load_context(uow, utility_id, on, date.min)
@@ -188,8 +198,9 @@ def set_move_in_budgets(utility_id: int, on: date, uow: UnitOfWork, clock: Clock
         made.append((customer.relationship_id, budget, 0))
         report.total += budget.amount
     report.done = len(made)
-    uow.budgets(utility_id).add(made, clock.now())
-    uow.commit()
+    if not dry_run:
+        uow.budgets(utility_id).add(made, clock.now())
+        uow.commit()
     return report
 
 
