@@ -37,16 +37,15 @@ def estimate_missing(
     day; not committed (the caller's use case commits)."""
     installations = uow.installations(utility_id)
     repository = uow.readings(utility_id)
+    wanted = None if meter_ids is None else set(meter_ids)
     meters = [
-        m
-        for m in installations.meters_in_service(on)
-        if meter_ids is None or m.meter_id in set(meter_ids)
+        m for m in installations.meters_in_service(on) if wanted is None or m.meter_id in wanted
     ]
     history = repository.of_meters([m.meter_id for m in meters])
     metering = rulebook_of(uow, utility_id, on).metering
     table = DegreeDayTable(repository.degree_days())
     areas = installations.heated_areas([m.installation_id for m in meters])
-    done: list[EstimatedReading] = []
+    made: list[Estimate] = []
     for meter in meters:
         known = [h for h in history[meter.meter_id] if h.status in _COUNTED]
         if any(h.reading.read_on == on for h in known):
@@ -63,7 +62,10 @@ def estimate_missing(
             )
         except ValidationError:
             continue
-        done.append(EstimatedReading(repository.new_ids(1)[0], estimate))
+        made.append(estimate)
+    # One id reservation for the whole batch, not a round trip per meter.
+    ids = repository.new_ids(len(made))
+    done = [EstimatedReading(i, e) for i, e in zip(ids, made, strict=True)]
     repository.add(
         [
             RecordedReading(
@@ -81,6 +83,15 @@ def estimate_missing(
 
 
 _COUNTED = (ReadingStatus.ACCEPTED, ReadingStatus.HELD)
+
+
+def estimate_readings(
+    utility_id: int, on: date, uow: UnitOfWork, clock: Clock
+) -> list[EstimatedReading]:
+    """Staff's use case: estimate every meter without a reading on `on`, and commit."""
+    done = estimate_missing(uow, clock, utility_id, on)
+    uow.commit()
+    return done
 
 
 def _tell_customers(

@@ -8,9 +8,9 @@ naming the earlier import); only then is it written, in one transaction, set-bas
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date
 
-from heatbill.adapters.clock import Clock
+from heatbill.adapters.clock import DANISH_TIME, Clock
 from heatbill.adapters.formats.degree_days_csv import months, parse_degree_days
 from heatbill.adapters.formats.problems import ProblemLog
 from heatbill.adapters.formats.readings_csv import parse_readings_csv
@@ -46,6 +46,8 @@ def refuse_repeat(uow: UnitOfWork, command: ImportFile, kind: str, sha256: str) 
     earlier = uow.readings(command.utility_id).find_import(kind, sha256)
     if earlier is not None:
         import_id, name, at = earlier
+        # Stored in UTC (SQLite gives it back naive); people read Danish time.
+        at = (at if at.tzinfo else at.replace(tzinfo=UTC)).astimezone(DANISH_TIME)
         raise ConflictError(
             say(
                 "imports.already",

@@ -55,6 +55,11 @@ class SqlParties:
         )
         return {int(r.party_id): self._party(r) for r in rows}
 
+    def all(self) -> dict[int, Party]:
+        """Every party of the utility in one query (read models over the whole register)."""
+        rows = self._db.execute(select(party).where(party.c.utility_id == self._u))
+        return {int(r.party_id): self._party(r) for r in rows}
+
     def find_by_cpr(self, cpr: Cpr) -> list[Party]:
         """Exact match only: the lookup hash of the whole number (no partial CPR search)."""
         rows = self._db.execute(

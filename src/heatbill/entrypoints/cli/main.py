@@ -10,7 +10,16 @@ from rich.console import Console
 from rich.markup import escape
 
 from heatbill.domain.errors import ConflictError, HeatbillError, NotFoundError, ValidationError
-from heatbill.entrypoints.cli import db, demo, rulebook, utility
+from heatbill.entrypoints.cli import (
+    customers,
+    db,
+    demo,
+    imports,
+    moves,
+    readings,
+    rulebook,
+    utility,
+)
 from heatbill.wording import say
 
 app = typer.Typer(
@@ -22,6 +31,10 @@ app = typer.Typer(
 app.add_typer(db.app, name="db")
 app.add_typer(rulebook.app, name="rulebook")
 app.add_typer(utility.app, name="utility")
+app.add_typer(imports.app, name="import")
+app.add_typer(customers.app, name="customers")
+app.add_typer(readings.app, name="readings")
+app.add_typer(moves.app, name="move")
 app.command(name="demo")(demo.demo)
 
 EXIT_CODES: dict[type[HeatbillError], int] = {
