@@ -18,6 +18,7 @@ from heatbill.entrypoints.cli import (
     moves,
     readings,
     rulebook,
+    runs,
     utility,
 )
 from heatbill.wording import say
@@ -35,6 +36,7 @@ app.add_typer(imports.app, name="import")
 app.add_typer(customers.app, name="customers")
 app.add_typer(readings.app, name="readings")
 app.add_typer(moves.app, name="move")
+app.add_typer(runs.app, name="run")
 app.command(name="demo")(demo.demo)
 
 EXIT_CODES: dict[type[HeatbillError], int] = {
