@@ -111,6 +111,22 @@ def test_a_notice_later_than_eight_days_is_accepted_but_flagged() -> None:
     assert plan.starts[0].party_id == NEXT_TENANT
 
 
+def test_selling_a_rented_property_leaves_the_tenant_as_customer() -> None:
+    # vestervig 1.2: the tenant's direct relationship goes on; only the ownership changes.
+    move = Move(MoveKind.CHANGE_OF_OWNER, 7, date(2026, 8, 1), date(2026, 7, 1), NEXT_TENANT)
+    plan = plan_move(move, [tenant_at()], [OWNER], RULES, lambda: 1)
+    assert (plan.ends, plan.starts, plan.letters) == ([], [], [])
+
+
+def test_letters_are_dated_when_the_move_is_registered() -> None:
+    move = Move(
+        MoveKind.MOVE_OUT, 7, date(2026, 6, 1), date(2026, 5, 20), registered_on=date(2026, 5, 22)
+    )
+    numbers = ids()
+    plan = plan_move(move, [tenant_at()], [OWNER], RULES, lambda: next(numbers))
+    assert [letter.on for letter in plan.letters] == [date(2026, 5, 22)]
+
+
 def test_a_change_of_owner_needs_the_new_owner() -> None:
     owner = Relationship(1, 7, OWNER, Role.OWNER, date(2010, 1, 1))
     move = Move(MoveKind.CHANGE_OF_OWNER, 7, date(2026, 8, 1), date(2026, 7, 1))

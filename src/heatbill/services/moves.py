@@ -84,6 +84,7 @@ def register_move(command: RegisterMove, uow: UnitOfWork, clock: Clock) -> MoveR
         command.notified_on,
         party_id,
         command.new_role,
+        registered_on=clock.today(),
     )
     ids = uow.ids(u)
     plan = plan_move(

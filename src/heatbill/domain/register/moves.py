@@ -47,6 +47,8 @@ class Move:
     notified_on: date
     new_party_id: int | None = None
     new_role: Role = Role.TENANT
+    registered_on: date | None = None
+    """The day staff register the move: the letters' date (the notice date when not given)."""
 
 
 @dataclass
@@ -73,6 +75,9 @@ def plan_move(
         raise ValidationError("der er registreret et senere kundeforhold; ret det først")
     plan = MovePlan(reading_on=day - timedelta(days=1), leaving=current)
     plan.late_notice = (day - move.notified_on).days < rules.notice_days
+    if _sale_of_a_rented_property(move, current):
+        plan.leaving = None
+        return plan  # the tenant stays the customer; only the ownership changes
     if current is not None:
         plan.ends.append((current.relationship_id, day))
     successor = _successor(move, current, owners, rules)
@@ -94,8 +99,6 @@ def _successor(
         case MoveKind.CHANGE_OF_OWNER:
             if move.new_party_id is None:
                 raise ValidationError("et ejerskifte kræver den nye ejer")
-            if current is not None and current.role is not Role.OWNER:
-                raise ValidationError("målestedets kunde er lejer; ejerskiftet ændrer ikke kunden")
             return move.new_party_id, Role.OWNER, False
         case MoveKind.MOVE_IN:
             if move.new_party_id is None:
@@ -113,14 +116,25 @@ def _successor(
             return owners[0], Role.OWNER, True
 
 
+def _sale_of_a_rented_property(move: Move, current: Relationship | None) -> bool:
+    """A change of owner while a tenant is the customer (`vestervig 1.2`): the tenant's direct
+    relationship goes on; the new owner takes over the ownership (and the interim liability)."""
+    return (
+        move.kind is MoveKind.CHANGE_OF_OWNER
+        and current is not None
+        and current.role is not Role.OWNER
+    )
+
+
 def _letters(plan: MovePlan, move: Move, started: Relationship, rules: MoveRules) -> None:
     facts = {"move_date": f"{move.move_date:%d-%m-%Y}"}
+    on = move.registered_on or move.notified_on
     if started.interim:
         plan.letters.append(
             LetterRequest(
                 LetterKind.INTERIM_LIABILITY,
                 started.party_id,
-                move.notified_on,
+                on,
                 rules.interim_clause,
                 started.relationship_id,
                 facts,
@@ -131,7 +145,7 @@ def _letters(plan: MovePlan, move: Move, started: Relationship, rules: MoveRules
             LetterRequest(
                 LetterKind.WELCOME,
                 started.party_id,
-                move.notified_on,
+                on,
                 rules.welcome_clause,
                 started.relationship_id,
                 facts,
