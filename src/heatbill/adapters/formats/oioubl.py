@@ -24,6 +24,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from heatbill.adapters.formats import oioubl_xml as x
+from heatbill.adapters.formats.oioubl_vat import given_vat_problems
 from heatbill.domain.errors import ValidationError
 from heatbill.domain.money import VAT_RATE, Money, round_ore, total, vat_of
 from heatbill.domain.payment_id import fi_line
@@ -114,9 +115,15 @@ class Line:
     amount: Money
     """Quantity times unit price, rounded once to øre: the bill's line amount, ex VAT."""
     vat: VatCategory
+    given_vat: Money | None = None
+    """The VAT as the bill booked it, when it was computed over the whole bill and spread over
+    the lines (`Charges.line_vat`); None: computed here, per line. A given VAT must lie within
+    1 kr. of the category's rate on the line and in its category (`check`)."""
 
     @property
     def vat_amount(self) -> Money:
+        if self.given_vat is not None:
+            return self.given_vat
         return vat_of(self.amount, self.vat.rate)
 
 
@@ -208,6 +215,7 @@ def check(document: EInvoice) -> None:
         problems.append(say("oioubl.payment_on_credit_note"))
     if document.due_date is not None and document.due_date < document.issue_date:
         problems.append(say("oioubl.due_date", due=document.due_date, issued=document.issue_date))
+    problems += given_vat_problems(document)
     if problems:
         raise ValidationError("\n".join(problems))
 
