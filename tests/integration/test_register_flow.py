@@ -242,3 +242,32 @@ def test_a_meter_change_counts_the_old_meter_to_its_end_and_the_new_from_its_sta
     old_part = final - year_end.energy_mwh
     assert used.energy_mwh == old_part + Decimal("1.200")
     assert [m.removed_on for m in meters] == [change, None]
+
+
+def test_a_corrected_conflicting_reading_is_the_one_that_counts(engine: Engine) -> None:
+    utility_id = with_customers(engine, CLOCK)
+    day = date(2025, 12, 31)
+    first = readings_csv([("M1", day, Decimal("100"), Decimal("2000"))])
+    other = readings_csv([("M1", day, Decimal("101"), Decimal("2020"))])
+    for name, data in (("a.csv", first), ("b.csv", other)):
+        with UnitOfWork(engine) as uow:
+            report = import_readings(
+                ImportFile(utility_id, name, data), ReadingSource.REMOTE, uow, CLOCK
+            )
+    [held] = report.outcomes
+    assert [r.code for r in held.reasons] == [HoldCode.CONFLICTING_READING]
+    with UnitOfWork(engine) as uow:
+        correct_reading(
+            ReviewReading(utility_id, held.reading_id or 0, "kbh", "Tjekket på stedet"),
+            Decimal("100.500"),
+            Decimal("2010"),
+            uow,
+            CLOCK,
+        )
+    assert sorted(readings_of(engine, utility_id, "M1")) == sorted(
+        [
+            (day, "remote", "superseded"),
+            (day, "remote", "rejected"),
+            (day, "correction", "accepted"),
+        ]
+    )

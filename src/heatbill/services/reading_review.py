@@ -75,6 +75,14 @@ def correct_reading(
     """Replace a held reading by staff's corrected values; returns the new reading's id."""
     held = _held(uow, command)
     repository = uow.readings(command.utility_id)
+    meter, day = held.reading.meter_id, held.reading.read_on
+    # Staff's value is the one that counts that day: another accepted reading of the same meter
+    # and day (the one a conflicting reading was held against) gives way to it.
+    same_day = [
+        h.reading_id
+        for h in repository.of_meters([meter])[meter]
+        if h.reading.read_on == day and h.status is ReadingStatus.ACCEPTED
+    ]
     [new_id] = repository.new_ids(1)
     corrected = Reading(
         held.reading.meter_id,
@@ -92,6 +100,10 @@ def correct_reading(
         at=clock.now(),
         note=command.reason,
     )
+    if same_day:
+        repository.set_status(
+            same_day, ReadingStatus.SUPERSEDED, by=command.by, at=clock.now(), note=command.reason
+        )
     repository.add(
         [
             RecordedReading(
