@@ -4,6 +4,7 @@
 in force; `period.fee(FeeKind.REMINDER)` a fee with `amount_ex_vat`, `vat` and `clause`.
 """
 
+from heatbill.domain.tariff.connection import ConnectionPrices, InvestmentUnit
 from heatbill.domain.tariff.fees import FEE_CAPS, Fee, FeeKind, VatScope
 from heatbill.domain.tariff.prices import (
     CapacityCharge,
@@ -19,11 +20,13 @@ __all__ = [
     "FEE_CAPS",
     "CapacityCharge",
     "CapacityUnit",
+    "ConnectionPrices",
     "CoolingCharge",
     "CoolingIncentive",
     "CoolingMeasure",
     "Fee",
     "FeeKind",
+    "InvestmentUnit",
     "PricePeriod",
     "TariffSheet",
     "VatScope",

@@ -50,6 +50,12 @@ class FeeKind(StrEnum):
     BILL_COPY = "bill_copy"
     PIPE_LOCATION = "pipe_location"
     MISSED_APPOINTMENT = "missed_appointment"
+    METER_TEST = "meter_test"
+    """A meter test the customer asks for in writing (`vestervig 5.10`)."""
+    PIPE_RELOCATION = "pipe_relocation"
+    """Moving the service pipe's main valves and meter for a building over it (`vestervig 2.13`)."""
+    PIPE_ENLARGEMENT = "pipe_enlargement"
+    """Relaying a service pipe grown too small for a larger heat demand (`vestervig 2.14`)."""
 
 
 FEE_CAPS: Final = MappingProxyType(

@@ -17,6 +17,7 @@ from heatbill.domain.rulebook.kinds import Amount, Choice, Rate
 from heatbill.domain.rulebook.kinds_text import Day
 from heatbill.domain.rulebook.reader import Reader
 from heatbill.domain.rulebook.ruled import Ruled
+from heatbill.domain.tariff.connection import ConnectionPrices, read_connection
 from heatbill.domain.tariff.fees import Fee, FeeKind, read_fees
 
 
@@ -76,6 +77,8 @@ class PricePeriod:
     """Meter rent a year by meter size class (`solrod 5.2`); empty when there is none."""
     cooling: CoolingIncentive | None
     fees: tuple[Fee, ...]
+    connection: ConnectionPrices | None = None
+    """Connection contribution prices (`vestervig 2.6`); None when the sheet sets none."""
 
     def fee(self, kind: FeeKind) -> Fee | None:
         """The fee of `kind`, or None when this sheet does not charge it."""
@@ -95,6 +98,7 @@ def read_period(r: Reader) -> PricePeriod:
         meter_rent=r.ruled_entries("meter_rent", Amount()),
         cooling=_read_cooling(r.optional_section("cooling")),
         fees=read_fees(r.section("fees")),
+        connection=read_connection(r.optional_section("connection")),
     )
 
 
