@@ -66,6 +66,11 @@ class DegreeDayTable:
     actual_dd: Mapping[YearMonth, Decimal] = field(default_factory=dict)
     normal_dd: tuple[Decimal, ...] = DANSK_FJERNVARME_NORMAL_YEAR_DD
     """The utility's normal year, January → December (a per-utility setting)."""
+    _known: dict[tuple[date, date], Decimal] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    """Degree days of periods asked before: a batch asks for the same few periods again and
+    again (every meter read on the same days), and the table never changes."""
 
     def __post_init__(self) -> None:
         if len(self.normal_dd) != 12:
@@ -89,7 +94,11 @@ class DegreeDayTable:
 
     def degree_days(self, period: Period) -> Decimal:
         """Degree days in `period`: measured where known, the normal year elsewhere."""
-        return self._sum(period, self.month_dd)
+        key = (period.start, period.end)
+        known = self._known.get(key)
+        if known is None:
+            known = self._known[key] = self._sum(period, self.month_dd)
+        return known
 
     def normal_degree_days(self, period: Period) -> Decimal:
         """Degree days in `period` in a normal year (the same months, normal values)."""

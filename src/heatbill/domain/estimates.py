@@ -22,30 +22,34 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from typing import Final
 
-from heatbill.domain.consumption import (
-    UseProfile,
-    expected_use,
-    split_use,
-    to_m3_resolution,
-    to_mwh_resolution,
-)
+from heatbill.domain.consumption import UseProfile, split_use, to_m3_resolution, to_mwh_resolution
 from heatbill.domain.degree_days import DegreeDayTable, Period
 from heatbill.domain.errors import ValidationError
+from heatbill.domain.last_year import LastYear, last_year_span, use_period
 from heatbill.domain.register.installations import Meter
 from heatbill.domain.register.readings import Reading, ReadingSource
 from heatbill.wording import say
+
+__all__ = [
+    "DEFAULT_M3_PER_MWH",
+    "NEW_INSTALLATION_MWH_PER_M2",
+    "Estimate",
+    "EstimateBasis",
+    "EstimateMethod",
+    "estimate_reading",
+    "use_period",
+]
 
 NEW_INSTALLATION_MWH_PER_M2: Final = Decimal("0.13")
 """ASSUMPTION: a normal year's use per m² heated area for an installation without history."""
 DEFAULT_M3_PER_MWH: Final = Decimal("28.7")
 """ASSUMPTION: m³ of district heating water per MWh at 30 °C cooling."""
 _NORMAL_YEAR_DAYS: Final = 365
-_ONE_DAY: Final = timedelta(days=1)
 
 
 class EstimateMethod(StrEnum):
@@ -94,11 +98,6 @@ class Estimate:
     basis: EstimateBasis
 
 
-def use_period(earlier_on: date, later_on: date) -> Period:
-    """The days whose use lies between readings on `earlier_on` and `later_on`."""
-    return Period(earlier_on + _ONE_DAY, later_on + _ONE_DAY)
-
-
 def estimate_reading(
     meter: Meter,
     on_date: date,
@@ -127,11 +126,11 @@ def estimate_reading(
     start = before[-1]
     draft = _Draft(start, use_period(start.read_on, on_date), table, hot_water_share_percent)
     after = next((r for r in real if r.read_on > on_date), None)
-    year_back = [r for r in before if r.read_on <= _one_year_before(start.read_on)]
+    last_year = last_year_span(before)
     if after is not None:
         basis = draft.between_readings(_Span(start, after))
-    elif year_back:
-        basis = draft.from_last_year(_Span(year_back[-1], start))
+    elif last_year is not None:
+        basis = draft.from_last_year(_Span(*last_year))
     elif heated_area_m2 is not None:
         basis = draft.by_area(heated_area_m2, mwh_per_m2)
     else:
@@ -184,9 +183,9 @@ class _Draft:
 
     def from_last_year(self, span: _Span) -> EstimateBasis:
         """Last year's use moved by degree days to the days since the last reading."""
-        use = expected_use(self.period, span.energy_mwh, span.period, self.table, self.h)
+        last_year = LastYear.between(span.first, span.last, self.table, self.h)
+        use_mwh = last_year.use_until(self.period.last_day, self.table)
         method = EstimateMethod.LAST_YEAR
-        use_mwh = to_mwh_resolution(use)
         return self._basis(method, use_mwh, span.m3_per_mwh, span.energy_mwh, reference=span.first)
 
     def by_area(self, area_m2: Decimal, mwh_per_m2: Decimal) -> EstimateBasis:
@@ -224,10 +223,3 @@ class _Draft:
 
 def _is_real(reading: Reading) -> bool:
     return reading.source is not ReadingSource.ESTIMATED
-
-
-def _one_year_before(day: date) -> date:
-    """The same date a year earlier; 29 February goes to 28 February."""
-    if (day.month, day.day) == (2, 29):
-        return date(day.year - 1, 2, 28)
-    return day.replace(year=day.year - 1)

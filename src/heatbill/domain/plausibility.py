@@ -126,31 +126,38 @@ class _Hold:
 
 
 def _registers_decreased(new: Reading, previous: Reading, hold: _Hold) -> bool:
+    energy_down = new.energy_mwh < previous.energy_mwh
+    volume_down = new.volume_m3 < previous.volume_m3
+    if not (energy_down or volume_down):
+        return False
     on = _day(previous.read_on)
-    if new.energy_mwh < previous.energy_mwh:
+    if energy_down:
         was, now = format_mwh(previous.energy_mwh), format_mwh(new.energy_mwh)
         register = say("metering.register.energy")
         hold(HoldCode.DECREASING_REGISTER, register=register, was=was, now=now, previous_on=on)
-    if new.volume_m3 < previous.volume_m3:
+    if volume_down:
         was, now = format_m3(previous.volume_m3), format_m3(new.volume_m3)
         register = say("metering.register.volume")
         hold(HoldCode.DECREASING_REGISTER, register=register, was=was, now=now, previous_on=on)
-    return new.energy_mwh < previous.energy_mwh or new.volume_m3 < previous.volume_m3
+    return True
 
 
 def _check_use(
     use_mwh: Decimal, expected_mwh: Decimal, tolerance: Decimal, since: date, hold: _Hold
 ) -> None:
-    fields = {
-        "use": format_mwh(use_mwh),
-        "expected": format_mwh(expected_mwh),
-        "tolerance": f"{tolerance:f}".replace(".", ","),
-        "since": _day(since),
-    }
     if use_mwh > expected_mwh * (_HUNDRED + tolerance) / _HUNDRED:
-        hold(HoldCode.ABOVE_EXPECTED, **fields)
+        code = HoldCode.ABOVE_EXPECTED
     elif use_mwh < expected_mwh * (_HUNDRED - tolerance) / _HUNDRED:
-        hold(HoldCode.BELOW_EXPECTED, **fields)
+        code = HoldCode.BELOW_EXPECTED
+    else:
+        return
+    hold(
+        code,
+        use=format_mwh(use_mwh),
+        expected=format_mwh(expected_mwh),
+        tolerance=f"{tolerance:f}".replace(".", ","),
+        since=_day(since),
+    )
 
 
 def _day(day: date) -> str:

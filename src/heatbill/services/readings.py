@@ -4,7 +4,8 @@ Every new reading is compared with the meter's previous accepted reading and wit
 expected from last year's use normalised by degree days (`vestervig 5.9`). A plausible reading
 is accepted; an implausible one or a decreasing register is held and never billed until staff
 accept or correct it. A real reading replaces an estimate of the same day automatically
-(`vestervig 5.7`). Works on a whole batch at once: one query for the meters' history.
+(`vestervig 5.7`). Works on a whole batch at once: a few queries for the part of the meters'
+history the checks need (`reading_history`), one bulk insert of the new readings.
 """
 
 from __future__ import annotations
@@ -18,21 +19,20 @@ from decimal import Decimal
 from heatbill.adapters.clock import Clock
 from heatbill.domain.degree_days import DegreeDayTable
 from heatbill.domain.errors import ValidationError
-from heatbill.domain.estimates import EstimateMethod, estimate_reading
+from heatbill.domain.last_year import LastYear, last_year_span
 from heatbill.domain.plausibility import (
     HoldReason,
     PlausibilityRule,
     check_reading,
     conflicting_reading,
 )
-from heatbill.domain.register.installations import Meter
 from heatbill.domain.register.readings import (
     Reading,
     ReadingSource,
     ReadingStatus,
     RecordedReading,
 )
-from heatbill.domain.rulebook import Rulebook
+from heatbill.services.reading_history import history_for
 from heatbill.services.unit_of_work import UnitOfWork
 from heatbill.services.utilities import rulebook_of
 
@@ -49,12 +49,11 @@ class ReadingOutcome:
 
 @dataclass
 class _Context:
-    rulebook: Rulebook
     rule: PlausibilityRule
     table: DegreeDayTable
+    hot_water_share_percent: Decimal
     today: date
     history: dict[int, list[RecordedReading]]
-    meters: dict[int, Meter]
 
 
 def take_readings(
@@ -69,6 +68,7 @@ def take_readings(
     repository = uow.readings(utility_id)
     ids = iter(repository.new_ids(len(readings)))
     outcomes: dict[int, ReadingOutcome] = {}
+    recorded: list[RecordedReading] = []
     superseded: list[int] = []
     order = sorted(range(len(readings)), key=lambda i: (readings[i].meter_id, readings[i].read_on))
     for index in order:
@@ -76,19 +76,10 @@ def take_readings(
         outcomes[index] = outcome
         superseded += outcome.superseded
         if outcome.reading_id is not None and outcome.status is not None:
-            context.history[outcome.reading.meter_id].append(
-                RecordedReading(
-                    outcome.reading_id,
-                    outcome.reading,
-                    outcome.status,
-                    tuple(r.text for r in outcome.reasons),
-                )
-            )
-    recorded = [
-        RecordedReading(o.reading_id, o.reading, o.status, tuple(r.text for r in o.reasons))
-        for o in outcomes.values()
-        if o.reading_id is not None and o.status is not None
-    ]
+            reasons = tuple(r.text for r in outcome.reasons)
+            item = RecordedReading(outcome.reading_id, outcome.reading, outcome.status, reasons)
+            context.history[outcome.reading.meter_id].append(item)
+            recorded.append(item)
     repository.add(recorded, clock.now(), import_id)
     if superseded:
         repository.set_status(
@@ -105,34 +96,27 @@ def _context(
     uow: UnitOfWork, clock: Clock, utility_id: int, readings: Sequence[Reading]
 ) -> _Context:
     today = clock.today()
-    rulebook = rulebook_of(uow, utility_id, today)
+    metering = rulebook_of(uow, utility_id, today).metering
     repository = uow.readings(utility_id)
-    meter_ids = sorted({r.meter_id for r in readings})
     return _Context(
-        rulebook=rulebook,
-        rule=PlausibilityRule.from_rulebook(rulebook.metering),
+        rule=PlausibilityRule.from_rulebook(metering),
         table=DegreeDayTable(repository.degree_days()),
+        hot_water_share_percent=metering.hot_water_share_percent.value,
         today=today,
-        history=defaultdict(list, repository.of_meters(meter_ids)),
-        meters=uow.installations(utility_id).meters_by_id(meter_ids),
+        history=defaultdict(list, history_for(repository, readings)),
     )
 
 
 def _judge(new: Reading, context: _Context, reading_id: int) -> ReadingOutcome:
-    history = context.history[new.meter_id]
-    same_day = [
-        h
-        for h in history
-        if h.reading.read_on == new.read_on and h.status is not ReadingStatus.SUPERSEDED
-    ]
+    same_day, earlier = _around(context.history[new.meter_id], new.read_on)
     real_same_day = [h for h in same_day if h.reading.source is not ReadingSource.ESTIMATED]
     if any(_same_values(h.reading, new) for h in real_same_day):
         return ReadingOutcome(None, new, None)
-    previous = _previous_accepted(history, new.read_on)
+    previous = max(earlier, key=_recorded_day, default=None)
     if previous is None:
         outcome_reasons: tuple[HoldReason, ...] = ()
     else:
-        expected = _expected_use(new, history, context)
+        expected = _expected_use(new, earlier, context)
         outcome_reasons = check_reading(
             new, previous.reading, expected, context.rule, today=context.today
         ).reasons
@@ -147,36 +131,44 @@ def _judge(new: Reading, context: _Context, reading_id: int) -> ReadingOutcome:
     return ReadingOutcome(reading_id, new, status, outcome_reasons, replaced)
 
 
-def _previous_accepted(history: list[RecordedReading], before: date) -> RecordedReading | None:
-    earlier = [
-        h for h in history if h.status is ReadingStatus.ACCEPTED and h.reading.read_on < before
-    ]
-    return max(earlier, key=lambda h: h.reading.read_on, default=None)
+def _around(
+    history: list[RecordedReading], day: date
+) -> tuple[list[RecordedReading], list[RecordedReading]]:
+    """The readings of `day` that still count (not superseded), and the accepted ones before
+    it, each in history order (by day and id)."""
+    same_day, earlier = [], []
+    for h in history:
+        read_on = h.reading.read_on
+        if read_on == day:
+            if h.status is not ReadingStatus.SUPERSEDED:
+                same_day.append(h)
+        elif read_on < day and h.status is ReadingStatus.ACCEPTED:
+            earlier.append(h)
+    return same_day, earlier
+
+
+def _recorded_day(recorded: RecordedReading) -> date:
+    return recorded.reading.read_on
 
 
 def _expected_use(
-    new: Reading, history: list[RecordedReading], context: _Context
+    new: Reading, earlier: list[RecordedReading], context: _Context
 ) -> Decimal | None:
-    """Expected use since the previous reading, from last year's use; None without a year."""
-    meter = context.meters[new.meter_id]
-    earlier = [
-        h.reading
-        for h in history
-        if h.status is ReadingStatus.ACCEPTED and h.reading.read_on < new.read_on
-    ]
+    """Expected use since the previous reading, from last year's use; None without a year
+    (or when a register went down within it). `earlier`: the accepted readings before."""
+    real = [h.reading for h in earlier if h.reading.source is not ReadingSource.ESTIMATED]
+    span = last_year_span(sorted(real, key=_day))
+    if span is None:
+        return None
     try:
-        estimate = estimate_reading(
-            meter,
-            new.read_on,
-            earlier,
-            context.table,
-            context.rulebook.metering.hot_water_share_percent.value,
-        )
+        last_year = LastYear.between(*span, context.table, context.hot_water_share_percent)
     except ValidationError:
         return None
-    if estimate.basis.method is not EstimateMethod.LAST_YEAR:
-        return None
-    return estimate.basis.use_mwh
+    return last_year.use_until(new.read_on, context.table)
+
+
+def _day(reading: Reading) -> date:
+    return reading.read_on
 
 
 def _same_values(a: Reading, b: Reading) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, Final
 
 from sqlalchemy import Connection, insert, or_, select, update
 
@@ -168,20 +168,21 @@ class SqlInstallations:
 
     def meters_of(self, installation_id: int) -> list[Meter]:
         rows = self._db.execute(
-            select(meter)
+            select(*_METER_COLUMNS)
             .where(meter.c.utility_id == self._u, meter.c.installation_id == installation_id)
             .order_by(meter.c.installed_on)
         )
         return [_meter(r) for r in rows]
 
     def meters_by_serial(self, serials: Sequence[str]) -> dict[str, list[Meter]]:
-        """Every meter (past and present) carrying each serial, for matching imported rows."""
+        """Every meter (past and present) carrying each serial, for matching imported rows
+        (a whole utility's in an import: thousands per query)."""
         found: dict[str, list[Meter]] = {}
         unique = sorted(set(serials))
-        for start in range(0, len(unique), 500):
+        for start in range(0, len(unique), 5000):
             rows = self._db.execute(
-                select(meter).where(
-                    meter.c.utility_id == self._u, meter.c.serial.in_(unique[start : start + 500])
+                select(*_METER_COLUMNS).where(
+                    meter.c.utility_id == self._u, meter.c.serial.in_(unique[start : start + 5000])
                 )
             )
             for r in rows:
@@ -193,7 +194,7 @@ class SqlInstallations:
         unique = sorted(set(meter_ids))
         for start in range(0, len(unique), 500):
             rows = self._db.execute(
-                select(meter).where(
+                select(*_METER_COLUMNS).where(
                     meter.c.utility_id == self._u,
                     meter.c.meter_id.in_(unique[start : start + 500]),
                 )
@@ -207,7 +208,7 @@ class SqlInstallations:
         unique = sorted(set(installation_ids))
         for start in range(0, len(unique), 500):
             rows = self._db.execute(
-                select(meter)
+                select(*_METER_COLUMNS)
                 .where(
                     meter.c.utility_id == self._u,
                     meter.c.installation_id.in_(unique[start : start + 500]),
@@ -241,7 +242,7 @@ class SqlInstallations:
     def meters_in_service(self, day: date) -> list[Meter]:
         """Every meter in service at the end of `day` (its removal day still counts)."""
         rows = self._db.execute(
-            select(meter).where(
+            select(*_METER_COLUMNS).where(
                 meter.c.utility_id == self._u,
                 meter.c.installed_on <= day,
                 or_(meter.c.removed_on.is_(None), meter.c.removed_on >= day),
@@ -324,15 +325,22 @@ class SqlInstallations:
         )
 
 
+_METER_COLUMNS: Final = tuple(meter.c[name] for name in Meter.__dataclass_fields__)
+_METHODS: Final = {method.value: method for method in ReadingMethod}
+_SIZES: Final = {size.value: size for size in MeterSize}
+
+
 def _meter(row: Any) -> Meter:
+    """A row of `_METER_COLUMNS` (by position: an import decodes a whole utility's meters)."""
+    meter_id, installation_id, serial, installed_on, method, size, removed_on = row
     return Meter(
-        meter_id=int(row.meter_id),
-        installation_id=int(row.installation_id),
-        serial=row.serial,
-        installed_on=row.installed_on,
-        method=ReadingMethod(row.method),
-        size=MeterSize(row.size),
-        removed_on=row.removed_on,
+        meter_id=int(meter_id),
+        installation_id=int(installation_id),
+        serial=serial,
+        installed_on=installed_on,
+        method=_METHODS[method],
+        size=_SIZES[size],
+        removed_on=removed_on,
     )
 
 

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
+from heatbill.adapters.db import reading_history
+from heatbill.adapters.db.bulk import insert_rows
 from heatbill.adapters.db.ids import IdAllocator
+from heatbill.adapters.db.reading_rows import COLUMNS, recorded, recorded_columns, row_values
 from heatbill.adapters.db.register_tables import degree_day, file_import, reading, reading_request
 from heatbill.domain.errors import NotFoundError
 from heatbill.domain.register.readings import (
-    Reading,
-    ReadingSource,
     ReadingStatus,
     RecordedReading,
 )
@@ -47,30 +47,8 @@ class SqlReadings:
     def add(
         self, items: Sequence[RecordedReading], created_at: datetime, import_id: int | None = None
     ) -> None:
-        if not items:
-            return
-        rows = [
-            {
-                "utility_id": self._u,
-                "reading_id": item.reading_id,
-                "meter_id": item.reading.meter_id,
-                "read_on": item.reading.read_on,
-                "energy_mwh": item.reading.energy_mwh,
-                "volume_m3": item.reading.volume_m3,
-                "forward_c": item.reading.forward_c,
-                "return_c": item.reading.return_c,
-                "source": item.reading.source.value,
-                "status": item.status.value,
-                "hold_reasons": "\n".join(item.hold_reasons) or None,
-                "import_id": import_id,
-                "supersedes_reading_id": item.supersedes_reading_id,
-                "note": item.note,
-                "created_at": created_at,
-            }
-            for item in items
-        ]
-        for start in range(0, len(rows), 5000):
-            self._db.execute(insert(reading), rows[start : start + 5000])
+        rows = (row_values(self._u, item, created_at, import_id) for item in items)
+        insert_rows(self._db, reading, COLUMNS, rows)
 
     def of_meters(
         self, meter_ids: Sequence[int], statuses: Sequence[ReadingStatus] | None = None
@@ -80,7 +58,7 @@ class SqlReadings:
         unique = sorted(set(meter_ids))
         for start in range(0, len(unique), 500):
             query = (
-                select(reading)
+                select(*recorded_columns())
                 .where(
                     reading.c.utility_id == self._u,
                     reading.c.meter_id.in_(unique[start : start + 500]),
@@ -90,26 +68,32 @@ class SqlReadings:
             if statuses is not None:
                 query = query.where(reading.c.status.in_([s.value for s in statuses]))
             for row in self._db.execute(query):
-                found[int(row.meter_id)].append(_recorded(row))
+                item = recorded(row)
+                found[item.reading.meter_id].append(item)
         return found
+
+    def for_checks(self, days: Mapping[int, date]) -> dict[int, list[RecordedReading]]:
+        """Per meter with a new reading on its day: the readings checking it reads, when two
+        recent windows hold them (`reading_history`); other meters are left out."""
+        return reading_history.for_checks(self._db, self._u, days)
 
     def get(self, reading_id: int) -> RecordedReading:
         row = self._db.execute(
-            select(reading).where(
+            select(*recorded_columns()).where(
                 reading.c.utility_id == self._u, reading.c.reading_id == reading_id
             )
         ).one_or_none()
         if row is None:
             raise NotFoundError(f"aflæsning {reading_id} findes ikke")
-        return _recorded(row)
+        return recorded(row)
 
     def held(self) -> list[RecordedReading]:
         rows = self._db.execute(
-            select(reading)
+            select(*recorded_columns())
             .where(reading.c.utility_id == self._u, reading.c.status == ReadingStatus.HELD.value)
             .order_by(reading.c.read_on, reading.c.reading_id)
         )
-        return [_recorded(r) for r in rows]
+        return [recorded(r) for r in rows]
 
     def set_status(
         self,
@@ -247,22 +231,3 @@ class SqlReadings:
                         import_id=import_id,
                     )
                 )
-
-
-def _recorded(row: Any) -> RecordedReading:
-    return RecordedReading(
-        reading_id=int(row.reading_id),
-        reading=Reading(
-            meter_id=int(row.meter_id),
-            read_on=row.read_on,
-            energy_mwh=Decimal(row.energy_mwh),
-            volume_m3=Decimal(row.volume_m3),
-            source=ReadingSource(row.source),
-            forward_c=None if row.forward_c is None else Decimal(row.forward_c),
-            return_c=None if row.return_c is None else Decimal(row.return_c),
-        ),
-        status=ReadingStatus(row.status),
-        hold_reasons=tuple(row.hold_reasons.split("\n")) if row.hold_reasons else (),
-        note=row.note,
-        supersedes_reading_id=row.supersedes_reading_id,
-    )

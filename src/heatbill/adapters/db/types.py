@@ -25,16 +25,22 @@ class ScaledDecimal(TypeDecorator[Decimal]):
         self.scale = scale
 
     def process_bind_param(self, value: Decimal | None, dialect: Dialect) -> int | None:
-        if value is None:
-            return None
-        if not isinstance(value, Decimal):
-            raise TypeError(f"a quantity is a Decimal, not {type(value).__name__}")
-        scaled = value.scaleb(self.scale)
-        if scaled != scaled.to_integral_value():
-            raise ValueError(f"{value} has more than {self.scale} decimals")
-        return int(scaled)
+        return None if value is None else to_scaled(value, self.scale)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
-        if value is None:
-            return None
-        return Decimal(int(value)).scaleb(-self.scale)
+        return None if value is None else from_scaled(value, self.scale)
+
+
+def to_scaled(value: Decimal, scale: int) -> int:
+    """The stored integer of a quantity with at most `scale` decimals."""
+    if not isinstance(value, Decimal):
+        raise TypeError(f"a quantity is a Decimal, not {type(value).__name__}")
+    scaled = value.scaleb(scale)
+    if scaled != scaled.to_integral_value():
+        raise ValueError(f"{value} has more than {scale} decimals")
+    return int(scaled)
+
+
+def from_scaled(value: Any, scale: int) -> Decimal:
+    """The quantity of a stored integer."""
+    return Decimal(int(value)).scaleb(-scale)

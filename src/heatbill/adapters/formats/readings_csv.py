@@ -18,6 +18,7 @@ plausible, and which meter a number is, is decided on import, not here (`vesterv
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -90,8 +91,9 @@ def parse_readings_csv(
     table = read_csv(data, name, COLUMNS, log)
     rows: list[ReadingRow] = []
     first_line: dict[tuple[str, date], int] = {}
+    fast = _FastPath(table.header.positions, source)
     for csv_row in table.rows:
-        row = _reading(csv_row, source)
+        row = fast.reading(csv_row) or _reading(csv_row, source)
         if row is None:
             continue
         key = (row.meter_serial, row.read_on)
@@ -125,6 +127,60 @@ def _reading(row: CsvRow, source: ReadingSource) -> ReadingRow | None:
     read_at = moment if isinstance(moment, datetime) else None
     day = register_day(moment)
     return ReadingRow(row.line, serial, day, read_at, energy, volume, source, forward, return_)
+
+
+class _FastPath:
+    """Reads a well-formed row straight from its cells, with the same parsers as `_reading`;
+    the time and temperature cells, repeated on most rows of a head-end's file, are parsed once
+    per distinct text. A row it cannot read whole is left to `_reading`, which logs every
+    problem exactly as before: same values, same messages, only faster (a file has ~10⁵ rows)."""
+
+    def __init__(self, positions: dict[str, int], source: ReadingSource) -> None:
+        names = ("maaler", "tidspunkt", "energi_mwh", "volumen_m3")
+        self._required = [positions[n] for n in names] if positions.keys() >= set(names) else None
+        self._forward = positions.get("frem_c")
+        self._return = positions.get("retur_c")
+        self._source = source
+        self._times: dict[str, tuple[date, datetime | None]] = {}
+        self._temperatures: dict[str, Decimal] = {}
+
+    def reading(self, row: CsvRow) -> ReadingRow | None:
+        if self._required is None:
+            return None
+        cells = row.cells
+        serial, stamp, energy, volume = (cells[i].strip() for i in self._required)
+        if not (serial and stamp and energy and volume):
+            return None
+        try:
+            day, read_at = self._time(stamp)
+            forward = self._temperature(cells, self._forward)
+            return_ = self._temperature(cells, self._return)
+            energy_mwh, volume_m3 = _register(energy), _register(volume)
+        except ValidationError:
+            return None
+        if forward is not None and return_ is not None and return_ > forward:
+            return None
+        source = self._source
+        return ReadingRow(
+            row.line, serial, day, read_at, energy_mwh, volume_m3, source, forward, return_
+        )
+
+    def _time(self, text: str) -> tuple[date, datetime | None]:
+        known = self._times.get(text)
+        if known is None:
+            moment = reading_time(text)
+            read_at = moment if isinstance(moment, datetime) else None
+            known = self._times[text] = (register_day(moment), read_at)
+        return known
+
+    def _temperature(self, cells: Sequence[str], position: int | None) -> Decimal | None:
+        text = "" if position is None else cells[position].strip()
+        if not text:
+            return None
+        known = self._temperatures.get(text)
+        if known is None:
+            known = self._temperatures[text] = _temperature(text)
+        return known
 
 
 def _temperature(value: str) -> Decimal:

@@ -40,11 +40,18 @@ class ParsedFile(Generic[RowT]):
 class CsvRow:
     """One data row; its fields are read by column name and their problems logged."""
 
+    __slots__ = ("_cells", "_header", "_log", "line")
+
     def __init__(self, line: int, cells: Sequence[str], header: Header, log: ProblemLog) -> None:
         self.line = line
         self._cells = cells
         self._header = header
         self._log = log
+
+    @property
+    def cells(self) -> Sequence[str]:
+        """The row's cells as read, one per header column (for a parser's fast path)."""
+        return self._cells
 
     def text(self, column: str) -> str:
         """The cell's text without surrounding blanks; "" when empty or the column is absent."""
@@ -78,6 +85,7 @@ class CsvTable:
     decoded: DecodedFile
     delimiter: str
     rows: tuple[CsvRow, ...]
+    header: Header
 
 
 def read_csv(
@@ -103,7 +111,7 @@ def read_csv(
         for line, cells in data_records
         if (fitted := _fit(cells, header.width, line, delimiter, log)) is not None
     ]
-    return CsvTable(decoded, delimiter, tuple(rows))
+    return CsvTable(decoded, delimiter, tuple(rows), header)
 
 
 def _delimiter(text: str) -> str:
@@ -124,7 +132,7 @@ class _Records:
         try:
             for cells in self._reader:
                 start, previous = previous + 1, self._reader.line_num
-                if any(cell.strip() for cell in cells):
+                if "".join(cells).strip():  # not blank, nor only separators
                     yield start, cells
         except csv.Error:
             self._log.add(previous + 1, None, say("formats.file.syntax"))
@@ -136,6 +144,8 @@ def _fit(
 ) -> list[str] | None:
     """The row padded or cut to the header's width; None (logged) when non-empty cells are
     cut, as the row's values can no longer be matched to its columns."""
+    if len(cells) == width:
+        return cells
     if len(cells) > width and any(cell.strip() for cell in cells[width:]):
         hint = say("formats.file.comma_hint") if delimiter == "," else ""
         log.add(line, None, say("formats.file.too_many", width=width, got=len(cells)) + hint)

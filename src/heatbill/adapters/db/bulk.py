@@ -1,0 +1,71 @@
+"""Bulk inserts for batch paths: plain tuples straight to the driver, inside the transaction.
+
+STYLE "Set-based batch paths": a batch of a million rows is written without building a dict
+per row or compiling parameters per row. The rows hold what a Core insert would take (Decimals
+for scaled quantities, dates, aware datetimes); each column's own bind processing is applied,
+so a row is stored exactly as a Core insert stores it. Then: COPY FROM STDIN on PostgreSQL,
+executemany of tuples on the raw sqlite3 cursor on SQLite, a Core executemany elsewhere. The
+rows join the connection's transaction: the unit of work still commits or rolls back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, Date, DateTime, Table, insert
+
+_Processor = Callable[[Any], Any]
+
+
+def insert_rows(
+    connection: Connection, table: Table, columns: Sequence[str], rows: Iterable[Sequence[Any]]
+) -> None:
+    """Insert `rows` (tuples in the order of `columns`) into `table`."""
+    dialect = connection.dialect
+    processors = [(i, _processor(table, name, connection)) for i, name in enumerate(columns)]
+    processed = [(i, p) for i, p in processors if p is not None]
+
+    def bind(row: Sequence[Any]) -> list[Any]:
+        values = list(row)
+        for i, process in processed:
+            values[i] = process(values[i])
+        return values
+
+    bound = (bind(row) for row in rows)
+    if dialect.name not in ("postgresql", "sqlite"):
+        connection.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
+        return
+    preparer = dialect.identifier_preparer
+    names = ", ".join(preparer.quote(name) for name in columns)
+    target = f"{preparer.format_table(table)} ({names})"
+    cursor: Any = connection.connection.cursor()
+    try:
+        if dialect.name == "postgresql":
+            with cursor.copy(f"COPY {target} FROM STDIN") as copy:
+                for row in bound:
+                    copy.write_row(row)
+        else:
+            marks = ", ".join("?" for _ in columns)
+            statement = f"INSERT INTO {target} VALUES ({marks})"  # noqa: S608 - quoted schema names
+            cursor.executemany(statement, bound)
+    finally:
+        cursor.close()
+
+
+def _processor(table: Table, name: str, connection: Connection) -> _Processor | None:
+    """The column's bind processing; remembered per value for dates (a batch has few)."""
+    column_type = table.c[name].type
+    dialect = connection.dialect
+    process: _Processor | None = column_type.dialect_impl(dialect).bind_processor(dialect)
+    if process is None or not isinstance(column_type, Date | DateTime):
+        return process
+    known: dict[Any, Any] = {}
+
+    def remembered(value: Any) -> Any:
+        found = known.get(value, known)
+        if found is known:
+            found = known[value] = process(value)
+        return found
+
+    return remembered
