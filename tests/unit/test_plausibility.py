@@ -181,3 +181,42 @@ def test_two_meters_at_once_are_refused() -> None:
     with pytest.raises(ValidationError) as caught:
         use_between(READINGS, [OLD, early], date(2024, 12, 31), date(2025, 12, 31))
     assert caught.value.message == "to målere var sat op samtidig fra 01-03-2025 til 10-03-2025"
+
+
+def warm(day: date, energy: str, volume: str, forward: str | None, back: str | None) -> Reading:
+    return Reading(
+        1,
+        day,
+        Decimal(energy),
+        Decimal(volume),
+        ReadingSource.REMOTE,
+        None if forward is None else Decimal(forward),
+        None if back is None else Decimal(back),
+    )
+
+
+METER = Meter(1, 1, "A-100", date(2020, 1, 1), ReadingMethod.REMOTE)
+
+
+def test_the_periods_cooling_is_weighted_by_the_water_that_passed() -> None:
+    # 100 m³ cooled 30 °C (return 40), then 300 m³ cooled 20 °C (return 50):
+    # (100·30 + 300·20) / 400 = 22,5 °C; return (100·40 + 300·50) / 400 = 47,5 °C.
+    readings = [
+        warm(date(2025, 12, 31), "10.000", "1000", "70", "45"),  # before the period: not counted
+        warm(date(2026, 1, 31), "13.000", "1100", "70", "40"),
+        warm(date(2026, 2, 28), "19.000", "1400", "70", "50"),
+    ]
+    use = use_between(readings, [METER], date(2025, 12, 31), date(2026, 2, 28))
+    assert use == MeteredUse(Decimal("9.000"), Decimal(400), Decimal("22.50"), Decimal("47.50"))
+
+
+def test_only_intervals_with_temperatures_count_and_none_gives_no_average() -> None:
+    readings = [
+        warm(date(2025, 12, 31), "10.000", "1000", None, None),
+        warm(date(2026, 1, 31), "13.000", "1100", None, None),
+        warm(date(2026, 2, 28), "19.000", "1400", "71", "48"),
+    ]
+    use = use_between(readings, [METER], date(2025, 12, 31), date(2026, 2, 28))
+    assert (use.cooling_c, use.return_c) == (Decimal("23.00"), Decimal("48.00"))
+    bare = use_between(readings[:2], [METER], date(2025, 12, 31), date(2026, 1, 31))
+    assert (bare.cooling_c, bare.return_c) == (None, None)

@@ -8,7 +8,7 @@ computes exactly the same bills and books nothing.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from heatbill.adapters.db.bill_repository import key_of
@@ -22,6 +22,8 @@ class Issued:
     """The bills issued now (with their numbers; ids 0 in a dry run)."""
     already: int
     """Bills of the batch that existed already (a repeated run)."""
+    open_items: dict[int, int] = field(default_factory=dict)
+    """Each issued bill's open item, by bill id (empty in a dry run)."""
 
 
 def issue_bills(
@@ -58,4 +60,5 @@ def issue_bills(
     ]
     entry_ids = ledger.post_many(entries, created_at=now, run_id=run_id)
     bills.add(list(zip(numbered, entry_ids, item_ids, strict=True)), now, run_id)
-    return Issued(numbered, len(drafts) - len(fresh))
+    open_items = {b.bill_id: item_id for b, item_id in zip(numbered, item_ids, strict=True)}
+    return Issued(numbered, len(drafts) - len(fresh), open_items)

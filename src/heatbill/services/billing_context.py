@@ -81,6 +81,11 @@ class BillingContext:
             split=UseSplit(self.degree_days, self.hot_water_share),
         )
 
+    def price_metered(self, installation_id: int, period: Period, used: MeteredUse) -> Charges:
+        """Charges for metered use, with the period's average temperatures (cooling incentive)."""
+        use = PeriodUse(used.energy_mwh, used.volume_m3, used.cooling_c, used.return_c)
+        return self.price(installation_id, period, use)
+
     def price_expected(self, installation_id: int, period: Period, mwh: Decimal) -> Charges:
         """Charges for an expected use (budgets): MWh at the register's resolution."""
         return self.price(installation_id, period, PeriodUse(mwh.quantize(Decimal("0.001"))))

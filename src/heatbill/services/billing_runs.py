@@ -24,6 +24,7 @@ from heatbill.domain.money import Money, round_ore
 from heatbill.domain.register.relationships import Relationship
 from heatbill.services.billing import issue_bills
 from heatbill.services.billing_context import BillingContext, load_context
+from heatbill.services.credits import set_off_credits
 from heatbill.services.unit_of_work import UnitOfWork
 from heatbill.services.utilities import rulebook_of
 from heatbill.wording import say
@@ -141,6 +142,14 @@ def bill_installments(
         clause_of={BillKind.INSTALLMENT.value: str(ctx.rulebook.installments.count.clause)},
     )
     if not dry_run:
+        set_off_credits(
+            uow,
+            utility_id,
+            issued.bills,
+            issued.open_items,
+            clause=str(ctx.rulebook.clearing.order.clause),
+            now=clock.now(),
+        )
         uow.commit()
     report = RunReport(len(issued.bills), issued.already)
     report.total = sum((b.total for b in issued.bills), Money(0))

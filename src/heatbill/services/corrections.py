@@ -25,7 +25,6 @@ from heatbill.adapters.clock import Clock
 from heatbill.adapters.db.bill_bookings import IssuedBill, SqlIssuedBills
 from heatbill.adapters.holidays_dk import danish_bank_calendar
 from heatbill.domain.billing.bill import Bill, BillKind, BillLine
-from heatbill.domain.billing.charges import PeriodUse
 from heatbill.domain.billing.correction import (
     Cancellation,
     CreditNote,
@@ -102,7 +101,7 @@ def repriced_lines(uow: UnitOfWork, utility_id: int, bill: Bill) -> list[BillLin
     ctx = installation_context(uow, utility_id, bill.installation_id, on, bill.period_start)
     period = Period(bill.period_start, bill.period_end)
     used = ctx.metered(bill.installation_id, period.start - ONE_DAY, period.end - ONE_DAY)
-    charges = ctx.price(bill.installation_id, period, PeriodUse(used.energy_mwh, used.volume_m3))
+    charges = ctx.price_metered(bill.installation_id, period, used)
     carried = [line for line in bill.lines if line.quantity is None]
     return [*bill_lines(charges), *carried]
 

@@ -17,7 +17,6 @@ from heatbill.adapters.clock import Clock
 from heatbill.domain.billing.bill import Bill, BillKind, BillLine
 from heatbill.domain.billing.budget import Budget, Price, move_in_budget
 from heatbill.domain.billing.budget_use import BudgetBasis, YearUse, area_estimate
-from heatbill.domain.billing.charges import PeriodUse
 from heatbill.domain.billing.installments import due_date, heating_year, heating_year_of
 from heatbill.domain.degree_days import Period
 from heatbill.domain.errors import HeatbillError
@@ -26,7 +25,7 @@ from heatbill.domain.money import Money
 from heatbill.domain.register.readings import ReadingSource
 from heatbill.domain.register.relationships import Relationship
 from heatbill.domain.tariff import FeeKind
-from heatbill.services.billing import issue_bills
+from heatbill.services.billing import Issued, issue_bills
 from heatbill.services.billing_context import BillingContext, load_context
 from heatbill.services.billing_runs import RunReport
 from heatbill.services.settlement_runs import bill_lines
@@ -69,7 +68,7 @@ def settle_moves(
     report.done, report.already = len(issued.bills), issued.already
     report.total = sum((b.total for b in issued.bills), Money(0))
     if not dry_run:
-        _pay_out_refunds(uow, clock, utility_id, issued.bills, clause)
+        _pay_out_refunds(uow, clock, utility_id, issued, clause)
         uow.commit()
     return report
 
@@ -81,7 +80,7 @@ def _move_bill(
     year = heating_year(heating_year_of(leaver.end - ONE_DAY, ctx.rulebook), ctx.rulebook)
     own = Period(max(leaver.start, year.start), leaver.end)
     used = ctx.metered(leaver.installation_id, own.start - ONE_DAY, own.end - ONE_DAY)
-    charges = ctx.price(leaver.installation_id, own, PeriodUse(used.energy_mwh, used.volume_m3))
+    charges = ctx.price_metered(leaver.installation_id, own, used)
     lines = bill_lines(charges)
     fee = ctx.tariffs.period_on(on).fee(_fee_kind(ctx, leaver))
     if fee is not None:
@@ -139,19 +138,15 @@ def _fee_kind(ctx: BillingContext, leaver: Relationship) -> FeeKind:
 
 
 def _pay_out_refunds(
-    uow: UnitOfWork, clock: Clock, utility_id: int, bills: list[Bill], clause: str
+    uow: UnitOfWork, clock: Clock, utility_id: int, issued: Issued, clause: str
 ) -> None:
     """A move settlement to the leaver's good is paid out to them (`4rater`)."""
     ledger = uow.ledger(utility_id)
     entries = []
-    for bill in bills:
+    for bill in issued.bills:
         if not bill.total.is_negative:
             continue
-        [credit] = [
-            i
-            for i, _ in ledger.open_items(bill.customer_id)
-            if i.reference == f"Regning {bill.number}"
-        ]
+        credit_item = issued.open_items[bill.bill_id]
         entries.append(
             JournalEntry(
                 booking_date=bill.issue_date,
@@ -160,9 +155,7 @@ def _pay_out_refunds(
                 clause=clause,
                 idempotency_key=f"move-refund:{bill.bill_id}",
                 postings=(
-                    Posting(
-                        Account.RECEIVABLES, -bill.total, bill.customer_id, credit.open_item_id
-                    ),
+                    Posting(Account.RECEIVABLES, -bill.total, bill.customer_id, credit_item),
                     Posting(Account.REFUNDS_PAYABLE, bill.total),
                 ),
             )

@@ -15,15 +15,16 @@ from datetime import date, timedelta
 from heatbill.adapters.clock import Clock
 from heatbill.adapters.holidays_dk import danish_bank_calendar
 from heatbill.domain.billing.bill import Bill, BillKind, BillLine
-from heatbill.domain.billing.charges import ChargeKind, Charges, PeriodUse
+from heatbill.domain.billing.charges import ChargeKind, Charges
 from heatbill.domain.billing.installments import due_date, heating_year, installment_schedule
 from heatbill.domain.billing.settlement import Disposition, SettlementResult, settle_year
 from heatbill.domain.degree_days import Period
 from heatbill.domain.errors import HeatbillError
-from heatbill.domain.ledger import Account, JournalEntry, Posting, Reason
+from heatbill.domain.ledger import Account, JournalEntry, OpenItemKind, Posting, Reason
+from heatbill.domain.ledger.clearing import credit_set_off_entry
 from heatbill.domain.money import Money
 from heatbill.domain.register.relationships import Relationship
-from heatbill.services.billing import issue_bills
+from heatbill.services.billing import Issued, issue_bills
 from heatbill.services.billing_context import BillingContext, load_context
 from heatbill.services.billing_runs import RunReport
 from heatbill.services.unit_of_work import UnitOfWork
@@ -93,7 +94,7 @@ def settle_year_run(
     report.done, report.already = len(issued.bills), issued.already
     report.total = sum((b.total for b in issued.bills), Money(0))
     if not dry_run:
-        _dispose(uow, clock, utility_id, issued.bills, results=results, clause=clause)
+        _dispose(uow, clock, utility_id, issued, results=results, clause=clause)
         uow.commit()
     return report
 
@@ -109,7 +110,7 @@ def _settlement(
 ) -> tuple[Bill | None, SettlementResult]:
     own = Period(max(customer.start, period.start), period.end)
     used = ctx.metered(customer.installation_id, own.start - ONE_DAY, own.end - ONE_DAY)
-    charges = ctx.price(customer.installation_id, own, PeriodUse(used.energy_mwh, used.volume_m3))
+    charges = ctx.price_metered(customer.installation_id, own, used)
     net_billed, vat_billed = billed or (Money(0), Money(0))
     result = settle_year(
         charges.total,
@@ -178,47 +179,59 @@ def _dispose(
     uow: UnitOfWork,
     clock: Clock,
     utility_id: int,
-    bills: list[Bill],
+    issued: Issued,
     *,
     results: dict[int, SettlementResult],
     clause: str,
 ) -> None:
-    """Set a refund off against the installment billed the same day, or pay it out."""
+    """Set a refund off against the installment it goes with, or pay it out (`4rater`).
+
+    When that installment is not billed yet, the refund waits on the customer's account as a
+    credit and the installment run sets it off (`credits.set_off_credits`).
+    """
+    refunds = [
+        b
+        for b in issued.bills
+        if results[b.customer_id].disposition in (Disposition.SET_OFF, Disposition.PAY_OUT)
+    ]
     ledger = uow.ledger(utility_id)
+    items = ledger.open_items_of([b.customer_id for b in refunds])
     entries: list[JournalEntry] = []
-    for bill in bills:
+    for bill in refunds:
         result = results[bill.customer_id]
-        if result.disposition not in (Disposition.SET_OFF, Disposition.PAY_OUT):
+        credit_item = issued.open_items[bill.bill_id]
+        if result.disposition is Disposition.SET_OFF:
+            own = items.get(bill.customer_id, [])
+            targets = [
+                i.open_item_id
+                for i, residual in own
+                if i.due_date == result.due
+                and residual.ore > 0
+                and i.kind is not OpenItemKind.CREDIT
+            ]
+            entry = credit_set_off_entry(
+                customer_id=bill.customer_id,
+                open_items=[(i, r) for i, r in own if r.ore > 0 or i.open_item_id == credit_item],
+                targets=targets,
+                booking_date=bill.issue_date,
+                description=say("runs.settlement_set_off", number=bill.number),
+                clause=clause,
+                idempotency_key=f"settlement-disposition:{bill.bill_id}",
+            )
+            if entry is not None:
+                entries.append(entry)
             continue
         refund = -bill.total
-        items = ledger.open_items(bill.customer_id)
-        credit = next(i for i, _ in items if i.reference == f"Regning {bill.number}")
-        target = next(
-            (
-                i
-                for i, residual in items
-                if i.due_date == result.due
-                and residual >= refund
-                and i.open_item_id != credit.open_item_id
-            ),
-            None,
-        )
-        if result.disposition is Disposition.SET_OFF and target is not None:
-            other = Posting(Account.RECEIVABLES, -refund, bill.customer_id, target.open_item_id)
-            reason, text = Reason.CLEARING, "runs.settlement_set_off"
-        else:
-            other = Posting(Account.REFUNDS_PAYABLE, -refund)
-            reason, text = Reason.REFUND, "runs.settlement_pay_out"
         entries.append(
             JournalEntry(
                 booking_date=bill.issue_date,
-                reason=reason,
-                description=say(text, number=bill.number),
+                reason=Reason.REFUND,
+                description=say("runs.settlement_pay_out", number=bill.number),
                 clause=clause,
                 idempotency_key=f"settlement-disposition:{bill.bill_id}",
                 postings=(
-                    Posting(Account.RECEIVABLES, refund, bill.customer_id, credit.open_item_id),
-                    other,
+                    Posting(Account.RECEIVABLES, refund, bill.customer_id, credit_item),
+                    Posting(Account.REFUNDS_PAYABLE, -refund),
                 ),
             )
         )

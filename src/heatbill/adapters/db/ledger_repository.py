@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, Select, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from heatbill.adapters.db.ids import IdAllocator
@@ -277,8 +277,24 @@ class SqlLedger:
 
     def open_items(self, customer_id: int | None = None) -> list[tuple[OpenItem, Money]]:
         """Items not settled, with their residuals, oldest due first."""
+        query = self._open_items_query()
+        if customer_id is not None:
+            query = query.where(open_item.c.customer_id == customer_id)
+        return [(_open_item(row), Money(int(row.residual))) for row in self._db.execute(query)]
+
+    def open_items_of(self, customer_ids: Sequence[int]) -> dict[int, list[tuple[OpenItem, Money]]]:
+        """The open items of many customers (a batch run), by customer, oldest due first."""
+        found: dict[int, list[tuple[OpenItem, Money]]] = {}
+        for chunk in _chunks(sorted(set(customer_ids)), 5000):
+            query = self._open_items_query().where(open_item.c.customer_id.in_(chunk))
+            for row in self._db.execute(query):
+                item = _open_item(row)
+                found.setdefault(item.customer_id, []).append((item, Money(int(row.residual))))
+        return found
+
+    def _open_items_query(self) -> Select[Any]:
         residual = func.sum(posting.c.amount_ore).label("residual")
-        query = (
+        return (
             select(open_item, residual)
             .join(
                 posting,
@@ -290,9 +306,6 @@ class SqlLedger:
             .having(residual != 0)
             .order_by(open_item.c.due_date, open_item.c.open_item_id)
         )
-        if customer_id is not None:
-            query = query.where(open_item.c.customer_id == customer_id)
-        return [(_open_item(row), Money(int(row.residual))) for row in self._db.execute(query)]
 
     def journal(self, limit: int = 1000) -> list[tuple[int, JournalEntry]]:
         """The newest entries, oldest first (for screens and the demo)."""

@@ -83,3 +83,57 @@ def payment_entry(
         idempotency_key=idempotency_key,
         new_open_items=new_items,
     )
+
+
+def credit_set_off_entry(
+    *,
+    customer_id: int,
+    open_items: Sequence[tuple[OpenItem, Money]],
+    targets: Sequence[int],
+    booking_date: date,
+    description: str,
+    clause: str | None = None,
+    idempotency_key: str | None = None,
+) -> JournalEntry | None:
+    """Use the customer's money to good for the claims `targets` (open item ids, in order).
+
+    The credits (open items with a negative residual: overpayments, refunds set off rather than
+    paid out) are used oldest first; each target takes what the credits reach. Both sides are
+    receivables postings of the same customer, so the balance does not move — only which items
+    are open (`4rater`: a refund not larger than installment 2 is set off against it). None when
+    there is no credit or nothing to set it off against.
+    """
+    credits = sorted(
+        ((item, -residual) for item, residual in open_items if residual.ore < 0),
+        key=lambda c: (c[0].due_date, c[0].open_item_id),
+    )
+    residuals = {item.open_item_id: residual for item, residual in open_items}
+    claims = [(t, residuals[t]) for t in targets if residuals.get(t, Money(0)).ore > 0]
+    available = sum((amount for _, amount in credits), Money(0))
+    wanted = sum((residual for _, residual in claims), Money(0))
+    used = min(available, wanted)
+    if used.ore == 0:
+        return None
+    postings: list[Posting] = []
+    rest = used
+    for item, amount in credits:
+        part = min(rest, amount)
+        if part.ore == 0:
+            break
+        postings.append(Posting(Account.RECEIVABLES, part, customer_id, item.open_item_id))
+        rest -= part
+    rest = used
+    for item_id, residual in claims:
+        part = min(rest, residual)
+        if part.ore == 0:
+            break
+        postings.append(Posting(Account.RECEIVABLES, -part, customer_id, item_id))
+        rest -= part
+    return JournalEntry(
+        booking_date=booking_date,
+        reason=Reason.CLEARING,
+        description=description,
+        clause=clause,
+        idempotency_key=idempotency_key,
+        postings=tuple(postings),
+    )

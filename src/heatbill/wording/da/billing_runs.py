@@ -6,6 +6,7 @@ MESSAGES: dict[str, str] = {
     "runs.problem": "målested {installation}: {message}",
     "runs.settlement_set_off": "Tilgodehavende fra årsafregning {number} modregnet i næste rate",
     "runs.settlement_pay_out": "Tilgodehavende fra årsafregning {number} til udbetaling",
+    "runs.credit_set_off": "Tilgodehavende modregnet i regning {number}",
     "runs.move_fee": "Gebyr for flytteopgørelse",
     "runs.move_pay_out": "Tilgodehavende fra flytteopgørelse {number} til udbetaling",
     "runs.cli.bad_date": "ugyldig dato: {text} (skriv fx 04-01-2027 eller 2027-01-04)",
