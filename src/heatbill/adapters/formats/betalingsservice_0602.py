@@ -45,8 +45,6 @@ from enum import Enum
 from typing import Final
 
 from heatbill.adapters.formats import betalingsservice_records as bs
-from heatbill.adapters.formats.encoding import content_sha256
-from heatbill.adapters.formats.problems import ProblemLog
 from heatbill.domain.money import Money, total
 from heatbill.domain.payment_id import CARD_TYPE, is_valid_payment_id
 from heatbill.wording import say
@@ -139,58 +137,26 @@ class PaymentDelivery:
 
 def parse_0602(data: bytes, name: str) -> PaymentDelivery:
     """The delivery, or FileFormatError listing every problem (no payments at all)."""
-    log = ProblemLog()
-    shape = bs.layout(bs.split_records(data, log), (AUTOMATIC, SLIPS), log)
-    if shape is None:
-        log.raise_if_any(name)
-        raise AssertionError("a delivery without layout has a problem logged")
-    header = bs.read_start(shape.start, DELIVERY_TYPE, log)
-    pbs_number = _one_creditor(shape, log)
-    payments: list[BsPayment] = []
-    tally = bs.Tally()
-    for section in shape.sections:
-        read = [_record(record, section, log) for record in section.body]
-        found = [payment for payment in read if payment is not None]
-        whole = len(found) == sum(record.kind == "042" for record in section.body)
-        section_tally = bs.count(section.body, total(p.net for p in found) if whole else None)
-        bs.reconcile_section(section, section_tally, log)
-        payments += found
-        tally += section_tally
-    bs.reconcile_delivery(shape.end, len(shape.sections), tally, log)
-    log.raise_if_any(name)
-    assert header is not None  # a header that did not read has a problem logged
+    read = bs.read_delivery(
+        data, name, DELIVERY_TYPE, records_in=_RECORDS_IN, read_042=_record, net_of=_net
+    )
+    header = read.header
     return PaymentDelivery(
-        name, content_sha256(data), header.delivery_id, header.created_on,
-        header.data_supplier_number, pbs_number, tuple(payments),
+        name, read.sha256, header.delivery_id, header.created_on, header.data_supplier_number,
+        read.pbs_number, read.items,
     )  # fmt: skip
 
 
-def _one_creditor(shape: bs.Layout, log: ProblemLog) -> str:
-    numbers = sorted({section.start.at(6, 8) for section in shape.sections})
-    if len(numbers) > 1:
-        log.add(None, None, say("bs.delivery.creditors", numbers=", ".join(numbers)))
-    return numbers[0] if numbers else ""
+def _net(payment: BsPayment) -> Money:
+    return payment.net
 
 
-def _record(record: bs.Record, section: bs.Section, log: ProblemLog) -> BsPayment | None:
-    fields = bs.Fields(record, log)
-    if record.kind not in _RECORDS_IN[section.code]:
-        text = say("bs.section.record", kind="BS" + record.kind, section=section.code)
-        fields.problem("record_type", text)
-        return None
-    if record.at(6, 8) != section.start.at(6, 8):
-        message = say("bs.section.pbs_number", got=record.at(6, 8), section=section.start.at(6, 8))
-        fields.problem("pbs_number", message)
-    if record.kind != "042":
-        return None
+def _record(fields: bs.Fields, section: bs.Section) -> BsPayment | None:
     kinds = _KINDS_IN[section.code]
-    kind = next((k for k in kinds if k.value == record.transaction_code), None)
-    if kind is None:
-        known = ", ".join(k.value for k in kinds)
-        message = say("bs.transaction.unknown", got=record.transaction_code,
-                      section=section.code, known=known)  # fmt: skip
-        fields.problem("transaction_code", message)
+    code = bs.transaction(fields, section, [kind.value for kind in kinds])
+    if code is None:
         return None
+    kind = PaymentKind(code)
     return _automatic(fields, kind) if section.code == AUTOMATIC else _slip(fields, kind)
 
 

@@ -25,14 +25,17 @@ have no such records, which agrees).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Final
+from typing import Final, Generic, TypeVar
 
+from heatbill.adapters.formats.encoding import content_sha256
 from heatbill.adapters.formats.problems import ProblemLog
-from heatbill.domain.money import Money
+from heatbill.domain.money import Money, total
 from heatbill.wording import say
+
+T = TypeVar("T")
 
 RECORD_LENGTH: Final = 128
 ENCODING: Final = "iso-8859-1"
@@ -321,3 +324,86 @@ def _reconcile(fields: Fields, trailer: str, found: Tally) -> None:
         message = say("bs.trailer.net", trailer=name, stated=net.format_da(),
                       found=found.net.format_da())  # fmt: skip
         fields.problem("net", message)
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery(Generic[T]):
+    """A delivery read whole: what its start says, and its amount records read."""
+
+    name: str
+    sha256: str
+    """Of the bytes as received: the import service refuses the same file twice."""
+    header: Header
+    pbs_number: str
+    items: tuple[T, ...]
+
+
+def read_delivery(
+    data: bytes,
+    name: str,
+    delivery_type: str,
+    *,
+    records_in: Mapping[str, Sequence[str]],
+    read_042: Callable[[Fields, Section], T | None],
+    net_of: Callable[[T], Money],
+) -> Delivery[T]:
+    """The delivery's 042 records read by `read_042`, or FileFormatError listing every problem.
+
+    `records_in` names the sections the delivery may have and the record kinds each may hold.
+    """
+    log = ProblemLog()
+    shape = layout(split_records(data, log), tuple(records_in), log)
+    if shape is None:
+        log.raise_if_any(name)
+        raise AssertionError("a delivery without layout has a problem logged")
+    header = read_start(shape.start, delivery_type, log)
+    pbs_number = _one_creditor(shape, log)
+    items: list[T] = []
+    tally = Tally()
+    for section in shape.sections:
+        read = [_payload(record, section, records_in, read_042, log) for record in section.body]
+        found = [item for item in read if item is not None]
+        whole = len(found) == sum(record.kind == "042" for record in section.body)
+        section_tally = count(section.body, total(map(net_of, found)) if whole else None)
+        reconcile_section(section, section_tally, log)
+        items += found
+        tally += section_tally
+    reconcile_delivery(shape.end, len(shape.sections), tally, log)
+    log.raise_if_any(name)
+    assert header is not None  # a header that did not read has a problem logged
+    return Delivery(name, content_sha256(data), header, pbs_number, tuple(items))
+
+
+def _one_creditor(shape: Layout, log: ProblemLog) -> str:
+    numbers = sorted({section.start.at(6, 8) for section in shape.sections})
+    if len(numbers) > 1:
+        log.add(None, None, say("bs.delivery.creditors", numbers=", ".join(numbers)))
+    return numbers[0] if numbers else ""
+
+
+def _payload(
+    record: Record,
+    section: Section,
+    records_in: Mapping[str, Sequence[str]],
+    read_042: Callable[[Fields, Section], T | None],
+    log: ProblemLog,
+) -> T | None:
+    fields = Fields(record, log)
+    if record.kind not in records_in[section.code]:
+        text = say("bs.section.record", kind="BS" + record.kind, section=section.code)
+        fields.problem("record_type", text)
+        return None
+    if record.at(6, 8) != section.start.at(6, 8):
+        text = say("bs.section.pbs_number", got=record.at(6, 8), section=section.start.at(6, 8))
+        fields.problem("pbs_number", text)
+    return read_042(fields, section) if record.kind == "042" else None
+
+
+def transaction(fields: Fields, section: Section, known: Sequence[str]) -> str | None:
+    """The record's transaction code if it is one of `known`; else logged, None."""
+    code = fields.record.transaction_code
+    if code in known:
+        return code
+    text = say("bs.transaction.unknown", got=code, section=section.code, known=", ".join(known))
+    fields.problem("transaction_code", text)
+    return None

@@ -58,6 +58,7 @@ _BS_FIELDS: dict[str, str] = {
     "bs.field.pbs_number": "PBS-nr.",
     "bs.field.section": "sektionsnr.",
     "bs.field.transaction_code": "transaktionskode",
+    "bs.field.debtor_group": "debitorgruppenr.",
     "bs.field.customer_number": "kundenr.",
     "bs.field.mandate_number": "aftalenr.",
     "bs.field.payment_date": "betalingsdato",
