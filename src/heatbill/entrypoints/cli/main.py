@@ -11,6 +11,7 @@ from rich.markup import escape
 
 from heatbill.domain.errors import ConflictError, HeatbillError, NotFoundError, ValidationError
 from heatbill.entrypoints.cli import (
+    accounting,
     customers,
     db,
     demo,
@@ -37,6 +38,8 @@ app.add_typer(customers.app, name="customers")
 app.add_typer(readings.app, name="readings")
 app.add_typer(moves.app, name="move")
 app.add_typer(runs.app, name="run")
+app.add_typer(accounting.export_app, name="export")
+app.add_typer(accounting.report_app, name="report")
 app.command(name="demo")(demo.demo)
 
 EXIT_CODES: dict[type[HeatbillError], int] = {
