@@ -79,4 +79,9 @@ _BS_FIELDS: dict[str, str] = {
     "bs.field.end_date": "slutdato",
 }
 
-MESSAGES: dict[str, str] = _BS_MESSAGES | _BS_FIELDS
+_FI: dict[str, str] = {
+    "fi.card_type": ('forventede kortart 71 (indbetalingskort med betalings-id), fik "{got}"'),
+    "fi.archive_twice": "samme arkivreference står allerede i linje {first}",
+}
+
+MESSAGES: dict[str, str] = _BS_MESSAGES | _BS_FIELDS | _FI
