@@ -8,15 +8,16 @@ settlements price with one and the same function (`domain.billing.charges`).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from heatbill.adapters.holidays_dk import danish_bank_calendar
 from heatbill.domain.billing.charges import Charges, PeriodUse, UseSplit, charges_for
 from heatbill.domain.calendar import BankCalendar
 from heatbill.domain.degree_days import DegreeDayTable, Period
+from heatbill.domain.errors import HeatbillError
 from heatbill.domain.metered_use import MeteredUse, use_between
 from heatbill.domain.register.installations import Meter, MeterSize, Property
 from heatbill.domain.register.readings import Reading
@@ -26,6 +27,7 @@ from heatbill.domain.tariff import TariffSheet
 from heatbill.services.unit_of_work import UnitOfWork
 from heatbill.services.utilities import rulebook_of, tariffs_of
 
+ONE_DAY = timedelta(days=1)
 SHEET_METER_CLASS = {
     MeterSize.UP_TO_30_KW: "below_30_kw",
     MeterSize.UP_TO_100_KW: "below_100_kw",
@@ -69,7 +71,13 @@ class BillingContext:
         readings = [r for m in meters for r in self.readings.get(m.meter_id, [])]
         return use_between(readings, meters, start, end)
 
-    def price(self, installation_id: int, period: Period, use: PeriodUse) -> Charges:
+    def price(
+        self,
+        installation_id: int,
+        period: Period,
+        use: PeriodUse,
+        metered_to: Mapping[date, MeteredUse] | None = None,
+    ) -> Charges:
         meters = self.meters[installation_id]
         size = meters[-1].size if meters else MeterSize.UP_TO_30_KW
         return charges_for(
@@ -78,13 +86,32 @@ class BillingContext:
             premises=self.properties[installation_id],
             meter_class=meter_class(self.tariffs, period.start, size),
             use=use,
-            split=UseSplit(self.degree_days, self.hot_water_share),
+            split=UseSplit(self.degree_days, self.hot_water_share, metered_to or {}),
         )
 
     def price_metered(self, installation_id: int, period: Period, used: MeteredUse) -> Charges:
-        """Charges for metered use, with the period's average temperatures (cooling incentive)."""
+        """Charges for metered use, with the period's average temperatures (cooling incentive).
+
+        At a price change inside the period the use is split by the readings that close the
+        day before the change when they exist, else by degree days (`UseSplit`)."""
         use = PeriodUse(used.energy_mwh, used.volume_m3, used.cooling_c, used.return_c)
-        return self.price(installation_id, period, use)
+        metered_to: dict[date, MeteredUse] = {}
+        for change in self.price_changes(period):
+            try:
+                metered_to[change] = self.metered(
+                    installation_id, period.start - ONE_DAY, change - ONE_DAY
+                )
+            except HeatbillError:
+                continue  # no reading at the change: degree days decide
+        return self.price(installation_id, period, use, metered_to)
+
+    def price_changes(self, period: Period) -> list[date]:
+        """The days inside `period` on which a new price period starts."""
+        return [
+            p.valid_from.value
+            for p in self.tariffs.periods
+            if period.start < p.valid_from.value < period.end
+        ]
 
     def price_expected(self, installation_id: int, period: Period, mwh: Decimal) -> Charges:
         """Charges for an expected use (budgets): MWh at the register's resolution."""
