@@ -84,4 +84,32 @@ _FI: dict[str, str] = {
     "fi.archive_twice": "samme arkivreference står allerede i linje {first}",
 }
 
-MESSAGES: dict[str, str] = _BS_MESSAGES | _BS_FIELDS | _FI
+_XML: dict[str, str] = {
+    "xml.syntax": "filen er ikke gyldig XML (XML-læserens besked: {reason})",
+    "xml.doctype": (
+        "filen har en dokumenttypeerklæring (DOCTYPE); en ISO 20022-meddelelse har ingen, "
+        "og heatbill læser ikke filer med en"
+    ),
+}
+
+_CAMT: dict[str, str] = {
+    "camt.namespace": (
+        "forventede et camt.053-kontoudtog (Document i urn:iso:std:iso:20022:tech:xsd:"
+        'camt.053.001.NN, version {versions}), fik "{got}"'
+    ),
+    "camt.missing": "elementet {element} mangler",
+    "camt.amount": 'forventede et beløb som 1234.56 (højst 2 decimaler), fik "{got}"',
+    "camt.direction": 'forventede CRDT eller DBIT, fik "{got}"',
+    "camt.date": 'forventede en dato som 2026-03-02, fik "{got}"',
+    "camt.balance_missing": "kontoudtoget har ingen saldo af typen {codes}",
+    "camt.unbalanced": (
+        "primosaldo {opening} plus de bogførte posteringer {moved} giver {expected}, men "
+        "slutsaldoen er {closing}"
+    ),
+    "camt.entry_parts": (
+        "transaktionerne i posteringen giver {parts}, men posteringens beløb er {entry}"
+    ),
+    "camt.currency": "beløbet er i {got}; heatbill bogfører kun {expected}",
+}
+
+MESSAGES: dict[str, str] = _BS_MESSAGES | _BS_FIELDS | _FI | _XML | _CAMT
