@@ -71,6 +71,14 @@ def test_exports_and_the_reconciliation_of_the_demo_ledger(tmp_path: Path) -> No
     root = ET.parse(tmp_path / "saft.xml").getroot()
     assert root.tag == "{urn:StandardAuditFile-Taxation-Financial:DK}AuditFile"
 
+    aged = run(
+        "report", "ageing", "--date", "31-03-2026", "-u", "demo", "--csv", "age.csv", cwd=tmp_path
+    )
+    assert aged.returncode == 0, aged.stderr
+    assert "Aldersfordeling af debitorer pr. 31-03-2026" in aged.stdout
+    rows = (tmp_path / "age.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert rows[-1] == "1005;0,00;0,00;4325,00;0,00;0,00;0,00;4325,00"
+
 
 def test_a_period_that_ends_before_it_starts_is_refused(tmp_path: Path) -> None:
     assert run("demo", "--database", "demo.sqlite3", cwd=tmp_path).returncode == 0

@@ -18,6 +18,7 @@ from heatbill.adapters.clock import FixedClock
 from heatbill.adapters.db.ledger_queries import LedgerQueries
 from heatbill.adapters.formats.gl_csv import gl_lines
 from heatbill.domain.ledger import Account, JournalEntry, OpenItem, OpenItemKind, Posting, Reason
+from heatbill.domain.ledger.ageing import AgeBucket, totals
 from heatbill.domain.money import Money
 from heatbill.services.accounting import (
     chart_of,
@@ -25,6 +26,7 @@ from heatbill.services.accounting import (
     reconciliation,
     saft_export,
 )
+from heatbill.services.debtor_reports import ageing_report
 from heatbill.services.ledger import (
     RecordPayment,
     ReverseEntry,
@@ -171,3 +173,14 @@ def test_the_queries_read_open_items_as_they_stood_on_a_date(
     assert items[201] not in on_19th
     assert on_31st[items[201]] == Money(100000)
     assert on_31st[items[202]] == Money(50000)
+
+
+def test_the_ageing_adds_up_to_the_reconciled_subledger(engine: Engine, utility_id: int) -> None:
+    book_story(engine, utility_id)
+    with UnitOfWork(engine, write=False) as uow:
+        lines = ageing_report(uow, utility_id, date(2026, 4, 30))
+        reconciled = reconciliation(uow, utility_id, date(2026, 4, 30))
+    assert totals(lines).total == reconciled.subledger == Money(125000)
+    by_customer = {line.customer_id: line for line in lines}
+    assert by_customer[201].amount(AgeBucket.DAYS_31_60) == Money(100000)  # due 17 March
+    assert by_customer[203].amount(AgeBucket.CREDIT) == Money(-25000)

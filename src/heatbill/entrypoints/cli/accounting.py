@@ -3,6 +3,7 @@
     heatbill export gl   --from 01-01-2026 --to 31-12-2026 [-o finans.csv] -u demo
     heatbill export saft --from 01-01-2026 --to 31-12-2026 -o saft.xml -u demo
     heatbill report reconciliation --date 31-12-2026 -u demo [--json]
+    heatbill report ageing --date 31-12-2026 -u demo [--csv aldersfordeling.csv] [--json]
 
 Exports write the file (or, for the GL CSV without -o, print it); reports print Danish tables
 for people and, with --json, amounts in øre and ISO dates for programs.
@@ -17,6 +18,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from heatbill.adapters.formats.ageing_csv import write_ageing_csv
+from heatbill.domain.ledger.ageing import AgeBucket, AgeingLine, totals
 from heatbill.domain.ledger.reconciliation import Reconciliation
 from heatbill.domain.money import Money
 from heatbill.entrypoints.cli.arguments import day, dk, print_json
@@ -29,6 +32,7 @@ from heatbill.entrypoints.cli.context import (
     utility_id_of,
 )
 from heatbill.services.accounting import gl_export, reconciliation, saft_export
+from heatbill.services.debtor_reports import ageing_report
 from heatbill.services.unit_of_work import UnitOfWork
 from heatbill.wording import say
 
@@ -169,3 +173,48 @@ def _reconciliation_json(found: Reconciliation) -> dict[str, object]:
             for d in found.differences
         ],
     }
+
+
+@report_app.command("ageing")
+def report_ageing(
+    on: str = typer.Option(..., "--date", help="Datoen, fx 31-12-2026."),
+    csv_file: Path | None = typer.Option(None, "--csv", help="Skriv også en CSV-fil."),
+    utility: str = UTILITY_OPTION,
+    database: str | None = DATABASE_OPTION,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Open items by days past due: not due, 0-30, 31-60, 61-90 and over 90 days."""
+    when = day(on, "--date")
+    with engine_for(database) as engine:
+        u = utility_id_of(engine, utility)
+        with UnitOfWork(engine, write=False) as uow:
+            lines = ageing_report(uow, u, when)
+    if csv_file is not None:
+        csv_file.write_bytes(write_ageing_csv(lines))
+    if as_json:
+        print_json(
+            [
+                {"customer_id": line.customer_id}
+                | {f"{b.value}_ore": line.amount(b).ore for b in AgeBucket}
+                | {"total_ore": line.total.ore}
+                for line in lines
+            ]
+        )
+        return
+    table = Table(title=say("accounting.age.title", on=dk(when)))
+    table.add_column(say("accounting.col.customer"))
+    for bucket in AgeBucket:
+        table.add_column(say(f"accounting.age.{bucket.value}"), justify="right")
+    table.add_column(say("accounting.age.total"), justify="right")
+    for line in lines:
+        table.add_row(str(line.customer_id), *_ageing_cells(line))
+    table.add_section()
+    table.add_row(say("accounting.age.all"), *_ageing_cells(totals(lines)))
+    console.print(table)
+    if csv_file is not None:
+        what = say("accounting.what.ageing")
+        console.print(say("accounting.cli.written", what=what, path=csv_file, count=len(lines)))
+
+
+def _ageing_cells(line: AgeingLine) -> list[str]:
+    return [_da(line.amount(b)) for b in AgeBucket] + [_da(line.total)]
