@@ -49,7 +49,7 @@ def test_a_danish_day_statement_reads_with_its_fi_payment_ids() -> None:
     parsed = parse_camt053(OWN_08.read_bytes(), OWN_08.name)
     assert (parsed.version, parsed.message_id) == ("08", "DK20260302-VESTERVIG-0001")
     (statement,) = parsed.statements
-    assert (statement.statement_id, statement.account) == ("STMT-2026-061", "DK5095700012345678")
+    assert (statement.statement_id, statement.account) == ("STMT-2026-061", "DK4395700012345678")
     assert (statement.opening, statement.closing) == (
         Money.kroner("100000.00"), Money.kroner("115468.75"),
     )  # fmt: skip

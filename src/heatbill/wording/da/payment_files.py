@@ -112,4 +112,38 @@ _CAMT: dict[str, str] = {
     "camt.currency": "beløbet er i {got}; heatbill bogfører kun {expected}",
 }
 
-MESSAGES: dict[str, str] = _BS_MESSAGES | _BS_FIELDS | _FI | _XML | _CAMT
+_PAIN: dict[str, str] = {
+    "pain.source": "betalingsfil (pain.001) {message_id}",
+    "pain.refund": "tilbagebetaling {index} ({id}): {message}",
+    "pain.field": "felt {field}: {message}",
+    "pain.empty": "filen har ingen tilbagebetalinger",
+    "pain.naive_time": "dannelsestidspunktet skal have en tidszone",
+    "pain.twice": "samme end-to-end-id som tilbagebetaling {first}",
+    "pain.blank": "må ikke være tomt",
+    "pain.too_long": "er {length} tegn, men feltet har kun plads til {width}",
+    "pain.charset": (
+        '"{text}" indeholder tegn, som banken ikke tager imod (ISO-8859-1, ingen linjeskift)'
+    ),
+    "pain.amount": "beløbet skal være større end 0, fik {got}",
+    "pain.iban": '"{got}" er ikke et gyldigt IBAN (kontrolcifrene passer ikke)',
+    "pain.bic": 'forventede en BIC med 8 eller 11 tegn, fik "{got}"',
+    "pain.bban": 'forventede reg.nr. med 4 cifre og kontonr. med højst 10 cifre, fik "{got}"',
+    "pain.nemkonto_agreement": (
+        "udbetaling til NemKonto kræver en NemKonto-aftale med banken (kun for offentlige "
+        "myndigheder); brug kundens kontonummer"
+    ),
+    "pain.nemkonto_id": (
+        "NemKonto findes ud fra et CPR-nummer (10 cifre) eller CVR-nummer (8 cifre)"
+    ),
+    "pain.field.message_id": "meddelelses-id",
+    "pain.field.debtor_name": "afsenders navn",
+    "pain.field.debtor_iban": "afsenders IBAN",
+    "pain.field.bic": "BIC",
+    "pain.field.end_to_end_id": "end-to-end-id",
+    "pain.field.creditor_name": "modtagers navn",
+    "pain.field.remittance": "tekst til modtager",
+    "pain.field.amount": "beløb",
+    "pain.field.account": "modtagers konto",
+}
+
+MESSAGES: dict[str, str] = _BS_MESSAGES | _BS_FIELDS | _FI | _XML | _CAMT | _PAIN
