@@ -19,6 +19,7 @@ from heatbill.adapters.db.installation_repository import SqlInstallations
 from heatbill.adapters.db.ledger_repository import SqlLedger
 from heatbill.adapters.db.letter_repository import SqlLetters
 from heatbill.adapters.db.party_repository import SqlParties
+from heatbill.adapters.db.payment_repository import SqlPayments
 from heatbill.adapters.db.reading_repository import SqlReadings
 from heatbill.adapters.db.utility_repository import SqlUtilities
 
@@ -94,6 +95,9 @@ class UnitOfWork:
 
     def budgets(self, utility_id: int) -> SqlBudgets:
         return SqlBudgets(self.connection, utility_id)
+
+    def payments(self, utility_id: int) -> SqlPayments:
+        return SqlPayments(self.connection, utility_id)
 
     def letters(self, utility_id: int) -> SqlLetters:
         return SqlLetters(self.connection, utility_id, self.ids(utility_id))

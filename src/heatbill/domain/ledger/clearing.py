@@ -61,11 +61,16 @@ def payment_entry(
     description: str,
     order: Sequence[OpenItemKind] = DEFAULT_ORDER,
     idempotency_key: str | None = None,
+    paid_from: Account = Account.BANK,
+    clause: str | None = None,
 ) -> JournalEntry:
     """Debit the bank, credit receivables item by item; any rest opens credit item
-    `credit_item_id` (allocated by the caller, used only when there is a rest)."""
+    `credit_item_id` (allocated by the caller, used only when there is a rest).
+
+    `paid_from`: the bank for a payment, or the unmatched-payments account when staff assign
+    a payment that waited for clarification."""
     allocations, rest = clear_amount(amount, open_items, order)
-    postings = [Posting(Account.BANK, amount)]
+    postings = [Posting(paid_from, amount)]
     postings += [
         Posting(Account.RECEIVABLES, -a.amount, customer_id, a.open_item_id) for a in allocations
     ]
@@ -80,6 +85,7 @@ def payment_entry(
         reason=Reason.PAYMENT,
         description=description,
         postings=tuple(postings),
+        clause=clause,
         idempotency_key=idempotency_key,
         new_open_items=new_items,
     )
