@@ -8,7 +8,7 @@ days is accepted but flagged.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
@@ -20,6 +20,7 @@ from heatbill.domain.register.parties import Party
 from heatbill.domain.register.readings import Reading, ReadingSource
 from heatbill.domain.register.relationships import Relationship, Role
 from heatbill.domain.rulebook import Rulebook
+from heatbill.services.mandates import cancel_for_moves
 from heatbill.services.readings import ReadingOutcome, take_readings
 from heatbill.services.unit_of_work import UnitOfWork
 from heatbill.services.utilities import rulebook_of
@@ -55,6 +56,8 @@ class MoveResult:
     letters: list[LetterRequest]
     late_notice: bool
     reading: ReadingOutcome | None
+    mandates_cancelled: list[int] = field(default_factory=list)
+    """Betalingsservice mandates of the customers who left, cancelled (`4rater`)."""
 
 
 def move_rules(rulebook: Rulebook) -> MoveRules:
@@ -105,8 +108,16 @@ def register_move(command: RegisterMove, uow: UnitOfWork, clock: Clock) -> MoveR
         parties.add_owners([(prop.property_id, party_id, command.move_date)])
     outcome = _move_reading(command, plan.reading_on, installation.installation_id, uow, clock)
     uow.letters(u).queue(plan.letters, clock.now())
+    cancelled = cancel_for_moves(uow, u, plan.ends, clock.now())
     uow.commit()
-    return MoveResult(plan.ends, plan.starts, plan.letters, plan.late_notice, outcome)
+    return MoveResult(
+        plan.ends,
+        plan.starts,
+        plan.letters,
+        plan.late_notice,
+        outcome,
+        [m.mandate_number for m in cancelled],
+    )
 
 
 def _new_party_id(command: RegisterMove, uow: UnitOfWork, clock: Clock) -> int | None:

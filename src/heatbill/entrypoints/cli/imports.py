@@ -1,4 +1,5 @@
-"""`heatbill import customers|readings|degree-days FILE`: a file taken whole or not at all, once.
+"""`heatbill import customers|readings|degree-days|payments|mandates FILE`: a file taken
+whole or not at all, once.
 
 A broken file raises FileFormatError listing every problem with file, line and field (exit 2);
 the same file twice raises ConflictError naming the earlier import (exit 4). Both through
@@ -23,6 +24,8 @@ from heatbill.entrypoints.cli.context import (
 from heatbill.entrypoints.cli.reading_view import reason_lines
 from heatbill.services.customer_import import import_customers
 from heatbill.services.imports import ImportFile, import_degree_days, import_readings
+from heatbill.services.mandates import import_mandates
+from heatbill.services.payments import import_payments
 from heatbill.services.reading_queries import meter_places
 from heatbill.services.unit_of_work import UnitOfWork
 from heatbill.wording import say
@@ -127,5 +130,56 @@ def degree_days(
             months=report.months,
             first=first,
             last=last,
+        )
+    )
+
+
+@app.command("payments", help=say("cli.import.payments"))
+def payments(
+    path: Path = FILE,
+    utility: str = UTILITY_OPTION,
+    database: str | None = DATABASE_OPTION,
+) -> None:
+    """Take in a Betalingsservice 0602, FI or camt.053 file; print what was matched."""
+    with engine_for(database) as engine:
+        command = _file(utility_id_of(engine, utility), path)
+        with UnitOfWork(engine) as uow:
+            report = import_payments(command, uow, CLOCK)
+    typer.echo(
+        say(
+            "cli.import.payments_done",
+            file=command.file_name,
+            import_id=report.import_id,
+            paid=report.paid,
+            total=report.paid_total.format_da(),
+            matched=report.matched,
+            unmatched=len(report.unmatched),
+            credits=report.credits.format_da(),
+            charged_back=report.charged_back,
+            not_paid=report.not_paid,
+        )
+    )
+    for line, amount, why in report.unmatched:
+        typer.echo(say("cli.import.unmatched_line", line=line, amount=amount.format_da(), why=why))
+
+
+@app.command("mandates", help=say("cli.import.mandates"))
+def mandates(
+    path: Path = FILE,
+    utility: str = UTILITY_OPTION,
+    database: str | None = DATABASE_OPTION,
+) -> None:
+    """Take in a Betalingsservice 0603 delivery of mandates."""
+    with engine_for(database) as engine:
+        command = _file(utility_id_of(engine, utility), path)
+        with UnitOfWork(engine) as uow:
+            report = import_mandates(command, uow, CLOCK)
+    typer.echo(
+        say(
+            "cli.import.mandates_done",
+            file=command.file_name,
+            import_id=report.import_id,
+            registered=report.registered,
+            cancelled=report.cancelled,
         )
     )

@@ -17,6 +17,7 @@ from heatbill.entrypoints.cli import (
     demo,
     imports,
     moves,
+    payments,
     readings,
     rulebook,
     runs,
@@ -38,6 +39,8 @@ app.add_typer(customers.app, name="customers")
 app.add_typer(readings.app, name="readings")
 app.add_typer(moves.app, name="move")
 app.add_typer(runs.app, name="run")
+app.add_typer(payments.app, name="payments")
+app.add_typer(payments.mandates_app, name="mandates")
 app.add_typer(accounting.export_app, name="export")
 app.add_typer(accounting.report_app, name="report")
 app.command(name="demo")(demo.demo)

@@ -23,3 +23,10 @@ MESSAGES: dict[str, str] = {
     "payments.assign.unknown_customer": "kunde {customer} findes ikke",
     "payments.assign.reason": "skriv hvorfor indbetalingen hører til kunden",
 }
+
+MESSAGES.update(
+    {
+        "mandates.field.customer": "kundenummer",
+        "mandates.moved_out": "kunden er fraflyttet; aftalen afmeldes (4rater)",
+    }
+)
