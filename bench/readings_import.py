@@ -30,7 +30,7 @@ from heatbill.adapters.cpr_vault import CprVault
 from heatbill.adapters.rulebook_files import preset_source, preset_text
 from heatbill.domain.register.moves import MoveKind
 from heatbill.domain.register.parties import Contact, Cpr, Party, PartyKind
-from heatbill.domain.register.readings import ReadingSource, ReadingStatus
+from heatbill.domain.register.readings import ReadingSource
 from heatbill.services.customer_import import import_customers
 from heatbill.services.imports import ImportFile, ReadingsReport, import_readings
 from heatbill.services.moves import MoveReading, RegisterMove, register_move
@@ -89,11 +89,10 @@ class Run:
 
     def tally(self, report: ReadingsReport) -> None:
         self.import_ids.append(report.import_id)
-        self.readings += len(report.outcomes)
-        for outcome in report.outcomes:
-            if outcome.status is ReadingStatus.HELD:
-                self.held["held"] += 1
-                self.held.update({reason.code.value for reason in outcome.reasons})
+        self.readings += len(report.readings)
+        for outcome in report.held():
+            self.held["held"] += 1
+            self.held.update({reason.code.value for reason in outcome.reasons})
 
     def move(self, move: SyntheticMove, registers: Registers) -> None:
         site, successor = move.site, move.successor

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Final
 
-from heatbill.domain.consumption import UseProfile, to_mwh_resolution
+from heatbill.domain.consumption import UseProfile, to_mwh_resolution, use_moved
 from heatbill.domain.degree_days import DegreeDayTable, Period
 from heatbill.domain.errors import ValidationError
 from heatbill.domain.register.readings import Reading
@@ -83,3 +83,31 @@ class LastYear:
         return to_mwh_resolution(
             self.profile.use_over(use_period(self.start.read_on, on_date), table)
         )
+
+
+class ExpectedUse:
+    """`LastYear.between(reference, start, …).use_until(on_date, …)` for a whole batch of
+    meters, with the same arithmetic: the days and degree days of each (reference day, start
+    day, date) — a batch has a handful — are found once, so a meter costs a few Decimal
+    operations. The caller has checked that no register went down between the two readings."""
+
+    def __init__(self, table: DegreeDayTable, hot_water_share_percent: Decimal) -> None:
+        self._table = table
+        self._h = hot_water_share_percent
+        self._spans: dict[tuple[date, date, date], tuple[int, Decimal, int, Decimal]] = {}
+
+    def mwh(
+        self, reference_on: date, start_on: date, last_year_use_mwh: Decimal, on_date: date
+    ) -> Decimal:
+        """The use expected from the day after `start_on` through `on_date`, at 0.001 MWh,
+        when the meter used `last_year_use_mwh` between its readings on the two days."""
+        key = (reference_on, start_on, on_date)
+        spans = self._spans.get(key)
+        if spans is None:
+            last, new = use_period(reference_on, start_on), use_period(start_on, on_date)
+            table = self._table
+            spans = (last.days, table.degree_days(last), new.days, table.degree_days(new))
+            self._spans[key] = spans
+        days, dd, new_days, new_dd = spans
+        use_mwh = use_moved(last_year_use_mwh, days, dd, self._h, to_days=new_days, to_dd=new_dd)
+        return to_mwh_resolution(use_mwh)

@@ -77,6 +77,16 @@ class PlausibilityRule:
         tolerance = metering.plausibility_tolerance_percent
         return cls(tolerance.value, tolerance.clause)
 
+    def latest_day(self, today: date) -> date:
+        """The last day a reading may be dated."""
+        return today + timedelta(days=self.days_ahead_allowed)
+
+    def use_range(self, expected_use_mwh: Decimal) -> tuple[Decimal, Decimal]:
+        """The lowest and the highest use that pass: the expected use ± the tolerance."""
+        tolerance = self.tolerance_percent
+        low = expected_use_mwh * (_HUNDRED - tolerance) / _HUNDRED
+        return low, expected_use_mwh * (_HUNDRED + tolerance) / _HUNDRED
+
 
 def check_reading(
     new: Reading,
@@ -94,7 +104,7 @@ def check_reading(
     a meter change (`use_between`); on one meter it is the energy register's difference.
     """
     hold = _Hold(rule.clause)
-    latest = today + timedelta(days=rule.days_ahead_allowed)
+    latest = rule.latest_day(today)
     if new.read_on > latest:
         hold(HoldCode.FUTURE_DATE, day=_day(new.read_on), latest=_day(latest))
     if new.read_on < previous.read_on:
@@ -106,8 +116,29 @@ def check_reading(
     if use_mwh is None and same_meter:
         use_mwh = new.energy_mwh - previous.energy_mwh
     if use_mwh is not None and expected_use_mwh is not None:
-        _check_use(use_mwh, expected_use_mwh, rule.tolerance_percent, previous.read_on, hold)
+        _check_use(use_mwh, expected_use_mwh, rule, previous.read_on, hold)
     return hold.outcome()
+
+
+def passes(
+    new_on: date,
+    previous_on: date,
+    rule: PlausibilityRule,
+    *,
+    registers_down: bool,
+    use_mwh: Decimal,
+    expected_use_mwh: Decimal | None,
+    today: date,
+) -> bool:
+    """True exactly when `check_reading` of a reading against the previous reading of the same
+    meter finds no reason to hold it: the cheap question a batch asks of every reading, so
+    that the reasons and their texts are worked out only for the few held."""
+    if new_on > rule.latest_day(today) or new_on < previous_on or registers_down:
+        return False
+    if expected_use_mwh is None:
+        return True
+    low, high = rule.use_range(expected_use_mwh)
+    return low <= use_mwh <= high
 
 
 class _Hold:
@@ -143,11 +174,12 @@ def _registers_decreased(new: Reading, previous: Reading, hold: _Hold) -> bool:
 
 
 def _check_use(
-    use_mwh: Decimal, expected_mwh: Decimal, tolerance: Decimal, since: date, hold: _Hold
+    use_mwh: Decimal, expected_mwh: Decimal, rule: PlausibilityRule, since: date, hold: _Hold
 ) -> None:
-    if use_mwh > expected_mwh * (_HUNDRED + tolerance) / _HUNDRED:
+    low, high = rule.use_range(expected_mwh)
+    if use_mwh > high:
         code = HoldCode.ABOVE_EXPECTED
-    elif use_mwh < expected_mwh * (_HUNDRED - tolerance) / _HUNDRED:
+    elif use_mwh < low:
         code = HoldCode.BELOW_EXPECTED
     else:
         return
@@ -155,7 +187,7 @@ def _check_use(
         code,
         use=format_mwh(use_mwh),
         expected=format_mwh(expected_mwh),
-        tolerance=f"{tolerance:f}".replace(".", ","),
+        tolerance=f"{rule.tolerance_percent:f}".replace(".", ","),
         since=_day(since),
     )
 

@@ -7,17 +7,22 @@ naming the earlier import); only then is it written, in one transaction, set-bas
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date
 
 from heatbill.adapters.clock import DANISH_TIME, Clock
 from heatbill.adapters.formats.degree_days_csv import months, parse_degree_days
 from heatbill.adapters.formats.problems import ProblemLog
-from heatbill.adapters.formats.readings_csv import parse_readings_csv
+from heatbill.adapters.formats.readings_csv import ScaledRow, parse_scaled_readings
 from heatbill.domain.errors import ConflictError
-from heatbill.domain.register.installations import Meter
-from heatbill.domain.register.readings import ReadingSource, ReadingStatus
-from heatbill.services.readings import ReadingOutcome, take_readings
+from heatbill.domain.register.readings import (
+    ReadingSource,
+    ReadingStatus,
+    ScaledReading,
+    unscaled,
+)
+from heatbill.services.readings import ReadingOutcome, Verdicts, take_scaled
 from heatbill.services.unit_of_work import UnitOfWork
 from heatbill.wording import say
 
@@ -31,15 +36,31 @@ class ImportFile:
 
 @dataclass(frozen=True, slots=True)
 class ReadingsReport:
+    """What became of a file's readings, kept column by column (a file has ~10⁵ readings):
+    `outcomes` makes an object of each only when asked."""
+
     import_id: int
-    outcomes: list[ReadingOutcome]
+    readings: Sequence[ScaledReading]
+    verdicts: Verdicts
+
+    @property
+    def outcomes(self) -> list[ReadingOutcome]:
+        """Every reading's outcome, in the file's order."""
+        return [self._outcome(i) for i in range(len(self.readings))]
+
+    def held(self) -> list[ReadingOutcome]:
+        """The outcomes of the readings held for review, in the file's order."""
+        return [self._outcome(i) for i in sorted(self.verdicts.reasons)]
 
     def count(self, status: ReadingStatus | None) -> int:
-        return sum(1 for o in self.outcomes if o.status is status)
+        return self.verdicts.statuses.count(status)
 
     @property
     def superseded(self) -> int:
-        return sum(len(o.superseded) for o in self.outcomes)
+        return sum(len(ids) for ids in self.verdicts.superseded.values())
+
+    def _outcome(self, index: int) -> ReadingOutcome:
+        return self.verdicts.outcome(index, unscaled(self.readings[index]))
 
 
 def refuse_repeat(uow: UnitOfWork, command: ImportFile, kind: str, sha256: str) -> None:
@@ -62,39 +83,41 @@ def refuse_repeat(uow: UnitOfWork, command: ImportFile, kind: str, sha256: str) 
 def import_readings(
     command: ImportFile, source: ReadingSource, uow: UnitOfWork, clock: Clock
 ) -> ReadingsReport:
-    parsed = parse_readings_csv(command.data, command.file_name, source=source)
+    parsed = parse_scaled_readings(command.data, command.file_name, source=source)
     refuse_repeat(uow, command, "readings", parsed.sha256)
-    by_serial = uow.installations(command.utility_id).meters_by_serial(
-        [row.meter_serial for row in parsed.rows]
-    )
-    log = ProblemLog()
-    readings = []
-    for row in parsed.rows:
-        meter = _meter_on(by_serial.get(row.meter_serial, []), row.read_on)
-        if meter is None:
-            log.add(
-                row.line,
-                "maaler",
-                say(
-                    "imports.unknown_meter", serial=row.meter_serial, day=f"{row.read_on:%d-%m-%Y}"
-                ),
-            )
-            continue
-        readings.append(row.reading(meter.meter_id))
-    log.raise_if_any(command.file_name)
+    readings = _on_meters(uow, command, parsed.rows, source)
     import_id = uow.readings(command.utility_id).add_import(
         "readings", command.file_name, parsed.sha256, len(parsed.rows), clock.now()
     )
-    outcomes = take_readings(uow, clock, command.utility_id, readings, import_id)
+    verdicts = take_scaled(uow, clock, command.utility_id, readings, import_id)
     uow.commit()
-    return ReadingsReport(import_id, outcomes)
+    return ReadingsReport(import_id, readings, verdicts)
 
 
-def _meter_on(meters: list[Meter], day: date) -> Meter | None:
+def _on_meters(
+    uow: UnitOfWork, command: ImportFile, rows: Sequence[ScaledRow], source: ReadingSource
+) -> list[ScaledReading]:
+    """The file's readings on the meters carrying their serials on their days; a serial that
+    is no meter's on the day is a problem of its line (FileFormatError listing them all)."""
+    serials = uow.installations(command.utility_id).meter_serials()
+    log = ProblemLog()
+    readings: list[ScaledReading] = []
+    for line, serial, day, energy, volume, forward, back in rows:
+        meter_id = _meter_on(serials.get(serial, ()), day)
+        if meter_id is None:
+            message = say("imports.unknown_meter", serial=serial, day=f"{day:%d-%m-%Y}")
+            log.add(line, "maaler", message)
+            continue
+        readings.append((meter_id, day, energy, volume, source.value, forward, back))
+    log.raise_if_any(command.file_name)
+    return readings
+
+
+def _meter_on(meters: Iterable[tuple[int, date, date | None]], day: date) -> int | None:
     """The meter carrying the serial on `day`; its removal day still counts (final reading)."""
-    for meter in meters:
-        if meter.installed_on <= day and (meter.removed_on is None or day <= meter.removed_on):
-            return meter
+    for meter_id, installed_on, removed_on in meters:
+        if installed_on <= day and (removed_on is None or day <= removed_on):
+            return meter_id
     return None
 
 

@@ -32,10 +32,20 @@ def insert_rows(
             values[i] = process(values[i])
         return values
 
-    bound = (bind(row) for row in rows)
     if dialect.name not in ("postgresql", "sqlite"):
         connection.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
         return
+    insert_stored(connection, table, columns, (bind(row) for row in rows))
+
+
+def insert_stored(
+    connection: Connection, table: Table, columns: Sequence[str], rows: Iterable[Sequence[Any]]
+) -> None:
+    """Insert `rows` that already hold what the driver stores (scaled integers, enum values;
+    dates and times as `binder` gives them) — on PostgreSQL or SQLite."""
+    dialect = connection.dialect
+    if dialect.name not in ("postgresql", "sqlite"):
+        raise NotImplementedError(f"bulk inserts of stored values on {dialect.name}")
     preparer = dialect.identifier_preparer
     names = ", ".join(preparer.quote(name) for name in columns)
     target = f"{preparer.format_table(table)} ({names})"
@@ -43,14 +53,24 @@ def insert_rows(
     try:
         if dialect.name == "postgresql":
             with cursor.copy(f"COPY {target} FROM STDIN") as copy:
-                for row in bound:
+                for row in rows:
                     copy.write_row(row)
         else:
             marks = ", ".join("?" for _ in columns)
             statement = f"INSERT INTO {target} VALUES ({marks})"  # noqa: S608 - quoted schema names
-            cursor.executemany(statement, bound)
+            cursor.executemany(statement, rows)
     finally:
         cursor.close()
+
+
+def binder(connection: Connection, table: Table, name: str) -> _Processor:
+    """The driver's value for a value of the column (itself when the column needs none)."""
+    process = _processor(table, name, connection)
+    return _same if process is None else process
+
+
+def _same(value: Any) -> Any:
+    return value
 
 
 def _processor(table: Table, name: str, connection: Connection) -> _Processor | None:

@@ -9,6 +9,7 @@ from typing import Any, Final
 
 from sqlalchemy import Connection, insert, or_, select, update
 
+from heatbill.adapters.db import raw
 from heatbill.adapters.db.register_tables import installation, meter, property_, relationship
 from heatbill.domain.errors import NotFoundError
 from heatbill.domain.register.installations import (
@@ -187,6 +188,22 @@ class SqlInstallations:
             )
             for r in rows:
                 found.setdefault(r.serial, []).append(_meter(r))
+        return found
+
+    def meter_serials(self) -> dict[str, list[tuple[int, date, date | None]]]:
+        """Every meter of the utility (past and present) by serial, as (meter_id, installed on,
+        removed on): a whole file's rows are matched against it, in one query however many."""
+        statement = (
+            "SELECT serial, meter_id, installed_on, removed_on FROM meter"
+            " WHERE utility_id = :utility_id ORDER BY meter_id"
+        )
+        day = raw.DayCache()
+        found: dict[str, list[tuple[int, date, date | None]]] = {}
+        for serial, meter_id, installed, removed in raw.fetch(
+            self._db, statement, {"utility_id": self._u}
+        ):
+            item = (meter_id, day(installed), None if removed is None else day(removed))
+            found.setdefault(serial, []).append(item)
         return found
 
     def meters_by_id(self, meter_ids: Sequence[int]) -> dict[int, Meter]:

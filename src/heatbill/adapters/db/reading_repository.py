@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -10,15 +10,21 @@ from decimal import Decimal
 from sqlalchemy import Connection, insert, select, update
 
 from heatbill.adapters.db import reading_history
-from heatbill.adapters.db.bulk import insert_rows
+from heatbill.adapters.db.bulk import binder, insert_rows, insert_stored
 from heatbill.adapters.db.ids import IdAllocator
 from heatbill.adapters.db.reading_rows import COLUMNS, recorded, recorded_columns, row_values
 from heatbill.adapters.db.register_tables import degree_day, file_import, reading, reading_request
 from heatbill.domain.errors import NotFoundError
 from heatbill.domain.register.readings import (
+    HistoryRow,
     ReadingStatus,
     RecordedReading,
+    ScaledReading,
 )
+
+NewReading = tuple[int, ScaledReading, str, str | None]
+"""A new reading for `add_scaled`: (reading_id, the reading, its status's value, its hold
+reasons' texts one a line or None)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,10 +78,29 @@ class SqlReadings:
                 found[item.reading.meter_id].append(item)
         return found
 
-    def for_checks(self, days: Mapping[int, date]) -> dict[int, list[RecordedReading]]:
+    def add_scaled(
+        self, items: Iterable[NewReading], created_at: datetime, import_id: int | None
+    ) -> None:
+        """New readings in integer units, written as they are (a batch path: no objects)."""
+        connection, utility_id = self._db, self._u
+        day = binder(connection, reading, "read_on")
+        created = binder(connection, reading, "created_at")(created_at)
+        rows = (
+            (utility_id, reading_id, meter_id, day(read_on), energy, volume, forward, back,
+             source, status, reasons, import_id, None, None, created)
+            for reading_id, (meter_id, read_on, energy, volume, source, forward, back), status,
+            reasons in items
+        )  # fmt: skip
+        insert_stored(connection, reading, COLUMNS, rows)
+
+    def for_checks(self, days: Mapping[int, date]) -> dict[int, list[HistoryRow]]:
         """Per meter with a new reading on its day: the readings checking it reads, when two
         recent windows hold them (`reading_history`); other meters are left out."""
         return reading_history.for_checks(self._db, self._u, days)
+
+    def histories(self, meter_ids: Sequence[int]) -> dict[int, list[HistoryRow]]:
+        """Every reading of each meter as the checks read it (by day and id)."""
+        return reading_history.whole_histories(self._db, self._u, meter_ids)
 
     def get(self, reading_id: int) -> RecordedReading:
         row = self._db.execute(

@@ -40,8 +40,6 @@ COLUMNS: Final = (
 """The columns a new reading is written with (a decision comes later, by update)."""
 _SOURCES: Final = {source.value: source for source in ReadingSource}
 _STATUSES: Final = {status.value: status for status in ReadingStatus}
-_ACCEPTED: Final = ReadingStatus.ACCEPTED.value
-_ESTIMATED: Final = ReadingSource.ESTIMATED.value
 
 
 def row_values(
@@ -92,21 +90,6 @@ def _scale(name: str) -> int:
 
 
 _MWH, _M3, _C = _scale("energy_mwh"), _scale("volume_m3"), _scale("forward_c")
-
-
-def row_day(row: Sequence[Any]) -> date:
-    """The day of a row of `recorded_columns`, without decoding the rest."""
-    day = row[2]
-    return day if type(day) is date else _day(day)
-
-
-def row_meter_id(row: Sequence[Any]) -> int:
-    return int(row[1])
-
-
-def row_is_accepted_real(row: Sequence[Any]) -> bool:
-    """An accepted reading that is not an estimate (what plausibility measures from)."""
-    return bool(row[8] == _ACCEPTED and row[7] != _ESTIMATED)
 
 
 def recorded(row: Sequence[Any]) -> RecordedReading:

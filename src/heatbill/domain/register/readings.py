@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from typing import TypeAlias
 
 from heatbill.domain.errors import ValidationError
 
@@ -81,3 +82,49 @@ class RecordedReading:
     def billable(self) -> bool:
         """Only accepted readings are billed; held ones never are (`vestervig 5.9`)."""
         return self.status is ReadingStatus.ACCEPTED
+
+
+ScaledReading: TypeAlias = tuple[int, date, int, int, str, int | None, int | None]
+"""A reading in the integer units the register keeps, for batch paths that handle a million:
+(meter_id, read_on, energy in kWh = 0.001 MWh, volume in litres = 0.001 m³, the source's
+value, average forward and return temperature in 0.01 °C or None)."""
+
+HistoryRow: TypeAlias = tuple[int, date, int, int, str, str]
+"""A recorded reading as the checks of new readings read it, in the units of `ScaledReading`:
+(reading_id, read_on, energy in kWh, volume in litres, the source's value, the status's)."""
+
+
+def scaled(reading: Reading) -> ScaledReading:
+    """The reading in integer units; ValueError if a register has more than 3 decimals or a
+    temperature more than 2 (the register keeps no more)."""
+    r = reading
+    return (
+        r.meter_id,
+        r.read_on,
+        _units(r.energy_mwh, 3),
+        _units(r.volume_m3, 3),
+        r.source.value,
+        None if r.forward_c is None else _units(r.forward_c, 2),
+        None if r.return_c is None else _units(r.return_c, 2),
+    )
+
+
+def unscaled(row: ScaledReading) -> Reading:
+    """The reading of a `ScaledReading`, its quantities as Decimals with 3 (2) decimals."""
+    meter_id, read_on, energy, volume, source, forward, back = row
+    return Reading(
+        meter_id,
+        read_on,
+        Decimal(energy).scaleb(-3),
+        Decimal(volume).scaleb(-3),
+        ReadingSource(source),
+        None if forward is None else Decimal(forward).scaleb(-2),
+        None if back is None else Decimal(back).scaleb(-2),
+    )
+
+
+def _units(value: Decimal, places: int) -> int:
+    units = value.scaleb(places)
+    if units != units.to_integral_value():
+        raise ValueError(f"{value} has more than {places} decimals")
+    return int(units)
