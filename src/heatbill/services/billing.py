@@ -58,7 +58,7 @@ def issue_bills(
         b.journal_entry(item_id, clause_of.get(b.kind.value))
         for b, item_id in zip(numbered, item_ids, strict=True)
     ]
-    entry_ids = ledger.post_many(entries, created_at=now, run_id=run_id)
+    entry_ids = ledger.post_new(entries, created_at=now, run_id=run_id)  # keys: new bill ids
     bills.add(list(zip(numbered, entry_ids, item_ids, strict=True)), now, run_id)
     open_items = {b.bill_id: item_id for b, item_id in zip(numbered, item_ids, strict=True)}
     return Issued(numbered, len(drafts) - len(fresh), open_items)

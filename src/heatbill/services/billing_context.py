@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
+from heatbill.adapters.db import billing_queries
 from heatbill.adapters.holidays_dk import danish_bank_calendar
 from heatbill.domain.billing.charges import Charges, PeriodUse, UseSplit, charges_for
 from heatbill.domain.calendar import BankCalendar
@@ -149,4 +150,38 @@ def load_context(
         properties=installations.properties_of(installation_ids),
         meters=meters,
         readings=readings,
+    )
+
+
+def load_rules(uow: UnitOfWork, utility_id: int, on: date) -> BillingContext:
+    """The utility's rulebook, tariff sheet, degree days and calendar, without customers: a
+    run over a whole utility adds its customers batch by batch (`with_customers`)."""
+    return BillingContext(
+        utility_id=utility_id,
+        rulebook=rulebook_of(uow, utility_id, on),
+        tariffs=tariffs_of(uow, utility_id, on),
+        degree_days=DegreeDayTable(uow.readings(utility_id).degree_days()),
+        calendar=danish_bank_calendar(),
+        customers=[],
+        properties={},
+        meters={},
+        readings={},
+    )
+
+
+def with_customers(
+    uow: UnitOfWork, rules: BillingContext, customers: list[Relationship], since: date, until: date
+) -> BillingContext:
+    """`rules` with a batch of customers: their properties, meters and the billable readings
+    from `since` through `until`, in a few queries (`billing_queries`)."""
+    db, u = uow.connection, rules.utility_id
+    installation_ids = sorted({c.installation_id for c in customers})
+    meters = billing_queries.meters_of(db, u, installation_ids)
+    meter_ids = [m.meter_id for found in meters.values() for m in found]
+    return replace(
+        rules,
+        customers=customers,
+        properties=billing_queries.properties_of(db, u, installation_ids),
+        meters=meters,
+        readings=billing_queries.billable_readings(db, u, meter_ids, since, until),
     )

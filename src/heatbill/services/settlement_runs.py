@@ -10,6 +10,7 @@ lie within the rulebook's deadline (`vestervig 6.2`: 2 months, `solrod 6.2`: 4 m
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from heatbill.adapters.clock import Clock
@@ -25,7 +26,7 @@ from heatbill.domain.ledger.clearing import credit_set_off_entry
 from heatbill.domain.money import Money
 from heatbill.domain.register.relationships import Relationship
 from heatbill.services.billing import Issued, issue_bills
-from heatbill.services.billing_context import BillingContext, load_context
+from heatbill.services.billing_context import BillingContext, load_rules, with_customers
 from heatbill.services.billing_runs import RunReport
 from heatbill.services.unit_of_work import UnitOfWork
 from heatbill.services.utilities import rulebook_of
@@ -46,25 +47,68 @@ def settlement_date(year: int, uow: UnitOfWork, utility_id: int, run_date: date)
     return next(i.charge_date for i in schedule if i.number == with_installment.value)
 
 
+BATCH = 50_000
+"""Customers settled per batch: their context is loaded, priced and booked together, so the
+memory a run needs stays that of one batch however large the utility."""
+
+
 def settle_year_run(
-    utility_id: int, year: int, uow: UnitOfWork, clock: Clock, *, dry_run: bool = False
+    utility_id: int,
+    year: int,
+    uow: UnitOfWork,
+    clock: Clock,
+    *,
+    dry_run: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> RunReport:
+    """Settle every customer of heating `year`, in batches of `BATCH`, in one transaction
+    (committed at the end, so a crash half-way leaves nothing behind). `progress(done, total)`
+    is told after each batch."""
     issue = settlement_date(year, uow, utility_id, clock.today())
     rulebook = rulebook_of(uow, utility_id, issue)
     period = heating_year(year, rulebook)
-    ctx = load_context(uow, utility_id, period.end - ONE_DAY, period.start - ONE_DAY)
+    rules = load_rules(uow, utility_id, period.end - ONE_DAY)
     report = RunReport()
     deadline = rulebook.settlement.annual_deadline_months
     if deadline is not None and issue > _add_months(period.end - ONE_DAY, deadline.value):
         report.problems.append(say("settlement.late", deadline=str(deadline.clause)))
-    customers = [c for c in ctx.customers if c.start < period.end]
-    billed = uow.bills(utility_id).billed(
-        [c.relationship_id for c in customers], BillKind.INSTALLMENT, period.start, period.end
+    in_force = uow.installations(utility_id).relationships_on(period.end - ONE_DAY)
+    customers = sorted(
+        (c for c in in_force if c.start < period.end), key=lambda c: c.installation_id
     )
     next_installments = _next_installments(uow, utility_id, issue)
+    for first in range(0, len(customers), BATCH):
+        batch = customers[first : first + BATCH]
+        ctx = with_customers(uow, rules, batch, period.start - ONE_DAY, period.end - ONE_DAY)
+        _settle_batch(
+            uow, clock, ctx, period=period, issue=issue, next_installments=next_installments,
+            report=report, dry_run=dry_run,
+        )  # fmt: skip
+        if progress is not None:
+            progress(first + len(batch), len(customers))
+    if not dry_run:
+        uow.commit()
+    return report
+
+
+def _settle_batch(
+    uow: UnitOfWork,
+    clock: Clock,
+    ctx: BillingContext,
+    *,
+    period: Period,
+    issue: date,
+    next_installments: dict[int, tuple[Money, date]],
+    report: RunReport,
+    dry_run: bool,
+) -> None:
+    """Price, issue and dispose of one batch of customers; adds to `report`."""
+    billed = uow.bills(ctx.utility_id).billed(
+        [c.relationship_id for c in ctx.customers], BillKind.INSTALLMENT, period.start, period.end
+    )
     drafts: list[Bill] = []
     results: dict[int, SettlementResult] = {}
-    for customer in customers:
+    for customer in ctx.customers:
         try:
             bill, result = _settlement(
                 ctx,
@@ -82,21 +126,20 @@ def settle_year_run(
         results[customer.relationship_id] = result
         if bill is not None:
             drafts.append(bill)
-    clause = str(rulebook.settlement.annual_reading.clause)
+    clause = str(ctx.rulebook.settlement.annual_reading.clause)
     issued = issue_bills(
         uow,
-        utility_id,
+        ctx.utility_id,
         drafts,
         now=clock.now(),
         dry_run=dry_run,
         clause_of={BillKind.ANNUAL_SETTLEMENT.value: clause},
     )
-    report.done, report.already = len(issued.bills), issued.already
-    report.total = sum((b.total for b in issued.bills), Money(0))
+    report.done += len(issued.bills)
+    report.already += issued.already
+    report.total += sum((b.total for b in issued.bills), Money(0))
     if not dry_run:
-        _dispose(uow, clock, utility_id, issued, results=results, clause=clause)
-        uow.commit()
-    return report
+        _dispose(uow, clock, ctx.utility_id, issued, results=results, clause=clause)
 
 
 def _settlement(
@@ -235,7 +278,7 @@ def _dispose(
                 ),
             )
         )
-    ledger.post_many(entries, created_at=clock.now())
+    ledger.post_new(entries, created_at=clock.now())  # keys: new settlement bill ids
 
 
 def _add_months(day: date, months: int) -> date:

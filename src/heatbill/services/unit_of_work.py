@@ -21,6 +21,7 @@ from heatbill.adapters.db.letter_repository import SqlLetters
 from heatbill.adapters.db.party_repository import SqlParties
 from heatbill.adapters.db.payment_repository import SqlPayments
 from heatbill.adapters.db.reading_repository import SqlReadings
+from heatbill.adapters.db.refund_repository import SqlRefunds
 from heatbill.adapters.db.utility_repository import SqlUtilities
 
 
@@ -101,3 +102,6 @@ class UnitOfWork:
 
     def letters(self, utility_id: int) -> SqlLetters:
         return SqlLetters(self.connection, utility_id, self.ids(utility_id))
+
+    def refunds(self, utility_id: int) -> SqlRefunds:
+        return SqlRefunds(self.connection, utility_id, self.ids(utility_id))

@@ -7,12 +7,16 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, tuple_
+from sqlalchemy import Connection, func, select
 
 from heatbill.adapters.db.billing_tables import bill, bill_line
+from heatbill.adapters.db.bulk import insert_rows
 from heatbill.domain.billing.bill import Bill, BillKind, BillLine
 from heatbill.domain.ledger import Account
 from heatbill.domain.money import Money
+
+_BILL_COLUMNS = tuple(c.name for c in bill.columns)
+_LINE_COLUMNS = tuple(c.name for c in bill_line.columns)
 
 BillKey = tuple[int, str, date, date, int]
 """(installation, kind, period start, period end, revision): one bill, ever."""
@@ -34,27 +38,28 @@ class SqlBills:
         self._u = utility_id
 
     def existing(self, keys: Sequence[BillKey]) -> dict[BillKey, int]:
-        """Which of these bills exist already (their ids)."""
+        """Which of these bills exist already (their ids): per kind, period and revision, the
+        installations in chunks — the unique index's own order, so each chunk is one range
+        scan (a run asks this for a million bills)."""
         found: dict[BillKey, int] = {}
-        unique = sorted(set(keys))
-        columns = (
-            bill.c.installation_id,
-            bill.c.kind,
-            bill.c.period_start,
-            bill.c.period_end,
-            bill.c.revision,
-        )
-        for start in range(0, len(unique), 400):
-            rows = self._db.execute(
-                select(*columns, bill.c.bill_id).where(
-                    bill.c.utility_id == self._u,
-                    tuple_(*columns).in_(unique[start : start + 400]),
+        groups: dict[tuple[str, date, date, int], list[int]] = {}
+        for installation_id, kind, start, end, revision in set(keys):
+            groups.setdefault((kind, start, end, revision), []).append(installation_id)
+        for (kind, start, end, revision), installations in sorted(groups.items()):
+            installations.sort()
+            for first in range(0, len(installations), 5000):
+                rows = self._db.execute(
+                    select(bill.c.installation_id, bill.c.bill_id).where(
+                        bill.c.utility_id == self._u,
+                        bill.c.installation_id.in_(installations[first : first + 5000]),
+                        bill.c.kind == kind,
+                        bill.c.period_start == start,
+                        bill.c.period_end == end,
+                        bill.c.revision == revision,
+                    )
                 )
-            )
-            for r in rows:
-                found[
-                    (int(r.installation_id), r.kind, r.period_start, r.period_end, int(r.revision))
-                ] = int(r.bill_id)
+                for installation_id, bill_id in rows:
+                    found[(int(installation_id), kind, start, end, revision)] = int(bill_id)
         return found
 
     def add(
@@ -63,55 +68,33 @@ class SqlBills:
         created_at: datetime,
         run_id: int | None = None,
     ) -> None:
-        """Write bills with the ids of the journal entry and open item that booked them."""
+        """Write bills with the ids of the journal entry and open item that booked them (as
+        plain tuples: COPY on PostgreSQL, raw executemany on SQLite, `bulk`)."""
         if not items:
             return
-        self._db.execute(
-            insert(bill),
-            [
-                {
-                    "utility_id": self._u,
-                    "bill_id": b.bill_id,
-                    "number": b.number,
-                    "kind": b.kind.value,
-                    "relationship_id": b.customer_id,
-                    "installation_id": b.installation_id,
-                    "period_start": b.period_start,
-                    "period_end": b.period_end,
-                    "revision": b.revision,
-                    "issue_date": b.issue_date,
-                    "due_date": b.due_date,
-                    "net_ore": b.net.ore,
-                    "vat_ore": b.vat.ore,
-                    "entry_id": entry_id,
-                    "open_item_id": item_id,
-                    "corrects_bill_id": b.corrects_bill_id,
-                    "run_id": run_id,
-                    "created_at": created_at,
-                }
+        u = self._u
+        insert_rows(
+            self._db,
+            bill,
+            _BILL_COLUMNS,
+            (
+                (u, b.bill_id, b.number, b.kind.value, b.customer_id, b.installation_id,
+                 b.period_start, b.period_end, b.revision, b.issue_date, b.due_date, b.net.ore,
+                 b.vat.ore, entry_id, item_id, b.corrects_bill_id, run_id, created_at)
                 for b, entry_id, item_id in items
-            ],
-        )
-        self._db.execute(
-            insert(bill_line),
-            [
-                {
-                    "utility_id": self._u,
-                    "bill_id": b.bill_id,
-                    "line_no": n,
-                    "text": line.text,
-                    "account": line.account.value,
-                    "amount_ore": line.amount.ore,
-                    "vat_ore": line.vat.ore,
-                    "clause": line.clause,
-                    "quantity": line.quantity,
-                    "unit": line.unit,
-                    "rate": line.rate,
-                }
+            ),
+        )  # fmt: skip
+        insert_rows(
+            self._db,
+            bill_line,
+            _LINE_COLUMNS,
+            (
+                (u, b.bill_id, n, line.text, line.account.value, line.amount.ore, line.vat.ore,
+                 line.clause, line.quantity, line.unit, line.rate)
                 for b, _, _ in items
                 for n, line in enumerate(b.lines, start=1)
-            ],
-        )
+            ),
+        )  # fmt: skip
 
     def customers_with(self, kind: BillKind, relationship_ids: Sequence[int]) -> set[int]:
         """Which of these customers have a bill of `kind` already."""
@@ -144,7 +127,7 @@ class SqlBills:
         """Per customer: (net, VAT) of the bills of `kind` issued in [start, end)."""
         totals: dict[int, tuple[Money, Money]] = {}
         unique = sorted(set(relationship_ids))
-        for first in range(0, len(unique), 500):
+        for first in range(0, len(unique), 5000):
             rows = self._db.execute(
                 select(bill.c.relationship_id, func.sum(bill.c.net_ore), func.sum(bill.c.vat_ore))
                 .where(
@@ -152,7 +135,7 @@ class SqlBills:
                     bill.c.kind == kind.value,
                     bill.c.issue_date >= start,
                     bill.c.issue_date < end,
-                    bill.c.relationship_id.in_(unique[first : first + 500]),
+                    bill.c.relationship_id.in_(unique[first : first + 5000]),
                 )
                 .group_by(bill.c.relationship_id)
             )

@@ -1,8 +1,10 @@
 """The ledger in the database: append entries in bulk, load them back, read balances.
 
 Writes are set-based: a batch of entries reserves its ids in one statement and is inserted
-with three executemany calls (entries, open items, postings). Nothing here updates or deletes a
-ledger row; the database refuses it too (`ledger_guards`).
+with three executemany calls (entries, open items, postings) — or, for entries whose keys are
+new by construction (`post_new`), as plain tuples by COPY / raw executemany (`bulk`). Nothing
+here updates or deletes a ledger row; the database refuses it too (`ledger_guards`), COPY
+included: its rows fire the same triggers.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, Select, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 
+from heatbill.adapters.db.bulk import insert_rows
 from heatbill.adapters.db.ids import IdAllocator
 from heatbill.adapters.db.tables import journal_entry, open_item, posting
 from heatbill.domain.errors import ConflictError, LedgerError, NotFoundError
@@ -64,6 +67,49 @@ class SqlLedger:
         )
         by_key.update({e.idempotency_key: new_ids[id(e)] for e in booked if e.idempotency_key})
         return [by_key[e.idempotency_key] if e.idempotency_key else new_ids[id(e)] for e in entries]
+
+    def post_new(
+        self, entries: Sequence[JournalEntry], *, created_at: datetime, run_id: int | None = None
+    ) -> list[int]:
+        """Book entries whose idempotency keys cannot have been booked: keys made from ids
+        reserved in this transaction (`bill:<new bill id>`). A batch run's fast path — no
+        conflict handling, no RETURNING: a key booked after all is refused by the unique
+        index, never booked twice."""
+        if not entries:
+            return []
+        self._check_references(entries)
+        first = self._ids.reserve("entry", len(entries))
+        u = self._utility_id
+        insert_rows(
+            self._db,
+            journal_entry,
+            _HEAD_COLUMNS,
+            (
+                (u, first + n, e.booking_date, e.reason.value, e.description, e.clause, run_id,
+                 e.idempotency_key, e.reverses_entry_id, created_at)
+                for n, e in enumerate(entries)
+            ),
+        )  # fmt: skip
+        items = [
+            (u, i.open_item_id, i.customer_id, i.kind.value, i.due_date, i.reference, i.clause,
+             first + n)
+            for n, e in enumerate(entries)
+            for i in e.new_open_items
+        ]  # fmt: skip
+        if items:
+            insert_rows(self._db, open_item, _ITEM_COLUMNS, items)
+        insert_rows(
+            self._db,
+            posting,
+            _POSTING_COLUMNS,
+            (
+                (u, first + n, line_no, p.account.value, p.amount.ore, p.customer_id,
+                 p.open_item_id)
+                for n, e in enumerate(entries)
+                for line_no, p in enumerate(e.postings, start=1)
+            ),
+        )  # fmt: skip
+        return list(range(first, first + len(entries)))
 
     def reverse(
         self,
@@ -187,7 +233,7 @@ class SqlLedger:
             if p.open_item_id is not None and p.open_item_id not in opened
         }
         owners = dict(opened)
-        for chunk in _chunks(sorted(referenced), 500):
+        for chunk in _chunks(sorted(referenced), 5000):
             rows = self._db.execute(
                 select(open_item.c.open_item_id, open_item.c.customer_id).where(
                     open_item.c.utility_id == self._utility_id,
@@ -317,6 +363,14 @@ class SqlLedger:
         ).scalars()
         loaded = self.entries([int(i) for i in ids])
         return sorted(loaded.items())
+
+
+_HEAD_COLUMNS = (
+    "utility_id", "entry_id", "booking_date", "reason", "description", "clause", "run_id",
+    "idempotency_key", "reverses_entry_id", "created_at",
+)  # fmt: skip
+_ITEM_COLUMNS = tuple(c.name for c in open_item.columns)
+_POSTING_COLUMNS = tuple(c.name for c in posting.columns)
 
 
 def _open_item(row: Any) -> OpenItem:

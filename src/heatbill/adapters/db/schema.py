@@ -1,6 +1,19 @@
 """The whole schema in one MetaData: importing this module registers every table."""
 
-from heatbill.adapters.db import billing_tables, payment_tables, register_tables, tables
+from heatbill.adapters.db import (
+    billing_tables,
+    payment_tables,
+    refund_tables,
+    register_tables,
+    tables,
+)
 from heatbill.adapters.db.tables import metadata
 
-__all__ = ["billing_tables", "metadata", "payment_tables", "register_tables", "tables"]
+__all__ = [
+    "billing_tables",
+    "metadata",
+    "payment_tables",
+    "refund_tables",
+    "register_tables",
+    "tables",
+]

@@ -56,6 +56,7 @@ from heatbill.domain.rulebook.kinds_text import Day, Name, Text, UtilityDocument
 from heatbill.domain.rulebook.metering import Metering, read_metering
 from heatbill.domain.rulebook.problems import Findings, Problem, RulebookError
 from heatbill.domain.rulebook.reader import Reader
+from heatbill.domain.rulebook.refunds import Refunds, read_refunds
 from heatbill.domain.rulebook.ruled import Ruled
 from heatbill.wording import say
 
@@ -84,6 +85,7 @@ class Rulebook:
     exit: ExitRules
     interest: Interest
     clearing: Clearing
+    refunds: Refunds
     letters: Letters
     fee_caps: FeeCaps
     metering: Metering
@@ -114,6 +116,7 @@ def parse_rulebook(data: Mapping[str, object], source: str) -> Rulebook:
         exit=read_exit(root.section("exit")),
         interest=read_interest(root.section("interest")),
         clearing=read_clearing(root.section("clearing")),
+        refunds=read_refunds(root.section("refunds")),
         letters=read_letters(root.section("letters")),
         fee_caps=read_fee_caps(root.section("fee_caps")),
         metering=read_metering(root.section("metering")),

@@ -19,6 +19,7 @@ from heatbill.entrypoints.cli import (
     moves,
     payments,
     readings,
+    refunds,
     rulebook,
     runs,
     utility,
@@ -41,6 +42,7 @@ app.add_typer(moves.app, name="move")
 app.add_typer(runs.app, name="run")
 app.add_typer(payments.app, name="payments")
 app.add_typer(payments.mandates_app, name="mandates")
+app.add_typer(refunds.app, name="refunds")
 app.add_typer(accounting.export_app, name="export")
 app.add_typer(accounting.report_app, name="report")
 app.command(name="demo")(demo.demo)

@@ -1,4 +1,5 @@
-"""`heatbill utility …`: create a utility with a rulebook and tariff sheet; list utilities."""
+"""`heatbill utility …`: create a utility with a rulebook and tariff sheet; list utilities; set
+the account its refunds are paid from."""
 
 from __future__ import annotations
 
@@ -8,7 +9,16 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from heatbill.entrypoints.cli.context import CLOCK, DATABASE_OPTION, JSON_OPTION, engine_for
+from heatbill.domain.register.payout_accounts import PayingAccount
+from heatbill.entrypoints.cli.context import (
+    CLOCK,
+    DATABASE_OPTION,
+    JSON_OPTION,
+    UTILITY_OPTION,
+    engine_for,
+    utility_id_of,
+)
+from heatbill.services.refund_payouts import SetUtilityAccount, set_utility_account
 from heatbill.services.rulebooks import rule_text
 from heatbill.services.unit_of_work import UnitOfWork
 from heatbill.services.utilities import CreateUtility, create_utility
@@ -77,3 +87,30 @@ def list_(database: str | None = DATABASE_OPTION, as_json: bool = JSON_OPTION) -
     for r in rows:
         table.add_row(r.code, r.name, r.cvr, r.address)
     console.print(table)
+
+
+@app.command("set-account", help=say("cli.utility.set_account"))
+def set_account(
+    iban: str = typer.Option(..., "--iban", help="Værkets IBAN."),
+    bic: str = typer.Option(..., "--bic", help="Bankens BIC (8 eller 11 tegn)."),
+    nemkonto_agreed: bool = typer.Option(
+        False, "--nemkonto-agreed", help=say("cli.utility.opt.nemkonto_agreed")
+    ),
+    by: str = typer.Option(..., "--by", help=say("cli.refunds.opt.by")),
+    utility: str = UTILITY_OPTION,
+    database: str | None = DATABASE_OPTION,
+) -> None:
+    """Register the account refunds are paid from (a new version; the newest counts)."""
+    paying = PayingAccount(iban.replace(" ", "").upper(), bic.strip().upper(), nemkonto_agreed)
+    with engine_for(database) as engine:
+        command = SetUtilityAccount(utility_id_of(engine, utility), paying, by)
+        with UnitOfWork(engine) as uow:
+            set_utility_account(command, uow, CLOCK)
+    console.print(
+        say(
+            "refunds.utility_account.set",
+            iban=paying.iban,
+            bic=paying.bic,
+            nemkonto=say("common.yes") if nemkonto_agreed else say("common.no"),
+        )
+    )
