@@ -3,7 +3,8 @@
     heatbill export gl   --from 01-01-2026 --to 31-12-2026 [-o finans.csv] -u demo
     heatbill export saft --from 01-01-2026 --to 31-12-2026 -o saft.xml -u demo
     heatbill report reconciliation --date 31-12-2026 -u demo [--json]
-    heatbill report ageing --date 31-12-2026 -u demo [--csv aldersfordeling.csv] [--json]
+    heatbill report ageing --date 31-12-2026 -u demo [--csv aldersfordeling.csv] [--xlsx …] [--json]
+    heatbill report statement|debtors …  (the customer reports: `entrypoints.cli.reports`)
 
 Exports write the file (or, for the GL CSV without -o, print it); reports print Danish tables
 for people and, with --json, amounts in øre and ISO dates for programs.
@@ -19,9 +20,11 @@ from rich.console import Console
 from rich.table import Table
 
 from heatbill.adapters.formats.ageing_csv import write_ageing_csv
+from heatbill.adapters.formats.reports_xlsx import ageing_workbook
 from heatbill.domain.ledger.ageing import AgeBucket, AgeingLine, totals
 from heatbill.domain.ledger.reconciliation import Reconciliation
 from heatbill.domain.money import Money
+from heatbill.entrypoints.cli import reports
 from heatbill.entrypoints.cli.arguments import day, dk, print_json
 from heatbill.entrypoints.cli.context import (
     CLOCK,
@@ -38,6 +41,8 @@ from heatbill.wording import say
 
 export_app = typer.Typer(help="Eksport til bogføring og revision.", no_args_is_help=True)
 report_app = typer.Typer(help="Rapporter over debitorer.", no_args_is_help=True)
+report_app.command("statement")(reports.report_statement)
+report_app.command("debtors")(reports.report_debtors)
 console = Console()
 FROM_OPTION = typer.Option(..., "--from", help="Første dag i perioden, fx 01-01-2026.")
 TO_OPTION = typer.Option(..., "--to", help="Sidste dag i perioden, fx 31-12-2026.")
@@ -178,7 +183,8 @@ def _reconciliation_json(found: Reconciliation) -> dict[str, object]:
 @report_app.command("ageing")
 def report_ageing(
     on: str = typer.Option(..., "--date", help="Datoen, fx 31-12-2026."),
-    csv_file: Path | None = typer.Option(None, "--csv", help="Skriv også en CSV-fil."),
+    csv_file: Path | None = reports.CSV_OPTION,
+    xlsx_file: Path | None = reports.XLSX_OPTION,
     utility: str = UTILITY_OPTION,
     database: str | None = DATABASE_OPTION,
     as_json: bool = JSON_OPTION,
@@ -191,6 +197,8 @@ def report_ageing(
             lines = ageing_report(uow, u, when)
     if csv_file is not None:
         csv_file.write_bytes(write_ageing_csv(lines))
+    if xlsx_file is not None:
+        xlsx_file.write_bytes(ageing_workbook(lines))
     if as_json:
         print_json(
             [
@@ -211,9 +219,10 @@ def report_ageing(
     table.add_section()
     table.add_row(say("accounting.age.all"), *_ageing_cells(totals(lines)))
     console.print(table)
-    if csv_file is not None:
-        what = say("accounting.what.ageing")
-        console.print(say("accounting.cli.written", what=what, path=csv_file, count=len(lines)))
+    what = say("accounting.what.ageing")
+    for written in (csv_file, xlsx_file):
+        if written is not None:
+            console.print(say("accounting.cli.written", what=what, path=written, count=len(lines)))
 
 
 def _ageing_cells(line: AgeingLine) -> list[str]:
