@@ -36,7 +36,9 @@ def test_payments_and_mandates_as_staff_use_them(heatbill: Heatbill) -> None:
     heatbill("run", "budgets", "--year", "2026", "-u", "fire")
     heatbill("run", "billing", "--date", "02-01-2026", "-u", "fire")
     ids = {
-        n: heatbill.json("customers", "show", n, "-u", "fire")["relationships"][0]["relationship_id"]
+        n: heatbill.json("customers", "show", n, "-u", "fire")["relationships"][0][
+            "relationship_id"
+        ]
         for n in ("10001", "10002")
     }
 
