@@ -94,7 +94,7 @@ def sites(n: int, seed: int) -> Iterator[Site]:
         kind = rng.random()
         business = kind < 0.03
         low, high = (300, 5000) if business else (80, 250) if kind < 0.63 else (50, 110)
-        area = Decimal(rng.randint(low * 100, high * 100)).scaleb(-2)
+        area = Decimal(rng.randint(low, high))  # BBR areas are whole m²
         last = (area * Decimal(rng.uniform(0.10, 0.16))).quantize(MWH)
         mix = rng.random()
         share = (

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
 from heatbill.adapters.db import billing_queries
 from heatbill.adapters.holidays_dk import danish_bank_calendar
-from heatbill.domain.billing.charges import Charges, PeriodUse, UseSplit, charges_for
+from heatbill.domain.billing.charges import Charges, PeriodUse, UseSplit
+from heatbill.domain.billing.charges_batch import BatchPricing
 from heatbill.domain.calendar import BankCalendar
 from heatbill.domain.degree_days import DegreeDayTable, Period
 from heatbill.domain.errors import HeatbillError
@@ -61,6 +62,22 @@ class BillingContext:
     """By installation id."""
     readings: dict[int, list[Reading]]
     """Billable readings by meter id."""
+    pricing: BatchPricing | None = None
+    """The tariff sheet's pricing, shared by every customer of the run (and its batches)."""
+
+    _meter_classes: dict[tuple[date, MeterSize], str | None] = field(
+        default_factory=dict, init=False, repr=False
+    )
+
+    def __post_init__(self) -> None:
+        if self.pricing is None or self.pricing.sheet is not self.tariffs:
+            self.pricing = BatchPricing(self.tariffs)
+
+    def _meter_class(self, on: date, size: MeterSize) -> str | None:
+        key = (on, size)
+        if key not in self._meter_classes:
+            self._meter_classes[key] = meter_class(self.tariffs, on, size)
+        return self._meter_classes[key]
 
     @property
     def hot_water_share(self) -> Decimal:
@@ -81,11 +98,11 @@ class BillingContext:
     ) -> Charges:
         meters = self.meters[installation_id]
         size = meters[-1].size if meters else MeterSize.UP_TO_30_KW
-        return charges_for(
-            self.tariffs,
+        assert self.pricing is not None  # set in __post_init__
+        return self.pricing.charges(
             period,
             premises=self.properties[installation_id],
-            meter_class=meter_class(self.tariffs, period.start, size),
+            meter_class=self._meter_class(period.start, size),
             use=use,
             split=UseSplit(self.degree_days, self.hot_water_share, metered_to or {}),
         )

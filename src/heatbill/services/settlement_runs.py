@@ -137,7 +137,8 @@ def _settle_batch(
     )
     report.done += len(issued.bills)
     report.already += issued.already
-    report.total += sum((b.total for b in issued.bills), Money(0))
+    # A settlement bill totals the customer's balance: actual charges minus installments.
+    report.total += Money(sum(results[b.customer_id].balance.ore for b in issued.bills))
     if not dry_run:
         _dispose(uow, clock, ctx.utility_id, issued, results=results, clause=clause)
 
@@ -264,7 +265,7 @@ def _dispose(
             if entry is not None:
                 entries.append(entry)
             continue
-        refund = -bill.total
+        refund = -result.balance  # the bill's total
         entries.append(
             JournalEntry(
                 booking_date=bill.issue_date,

@@ -334,8 +334,9 @@ class SqlLedger:
         for chunk in _chunks(sorted(set(customer_ids)), 5000):
             query = self._open_items_query().where(open_item.c.customer_id.in_(chunk))
             for row in self._db.execute(query):
-                item = _open_item(row)
-                found.setdefault(item.customer_id, []).append((item, Money(int(row.residual))))
+                item_id, customer, kind, due, reference, clause, residual = _item_fields(row)
+                item = OpenItem(item_id, customer, _KINDS[kind], due, reference, clause)
+                found.setdefault(customer, []).append((item, Money(int(residual))))
         return found
 
     def _open_items_query(self) -> Select[Any]:
@@ -370,6 +371,15 @@ _HEAD_COLUMNS = (
     "idempotency_key", "reverses_entry_id", "created_at",
 )  # fmt: skip
 _ITEM_COLUMNS = tuple(c.name for c in open_item.columns)
+_KINDS = {kind.value: kind for kind in OpenItemKind}
+
+
+def _item_fields(row: Any) -> tuple[int, int, str, date, str, str | None, int]:
+    """An `_open_items_query` row by position: the item's fields and its residual."""
+    _, item_id, customer, kind, due, reference, clause, _, residual = row
+    return int(item_id), int(customer), kind, due, reference, clause, residual
+
+
 _POSTING_COLUMNS = tuple(c.name for c in posting.columns)
 
 
