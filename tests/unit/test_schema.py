@@ -1,4 +1,8 @@
-"""Every row belongs to one utility: keys and indexes start with utility_id (shardable)."""
+"""Every row belongs to one utility: keys and indexes start with utility_id (shardable).
+
+The one exception is a table marked `info={"scope": "installation"}`: reference data the same
+for every utility (Nationalbanken's reference rate), copied to every shard; it has no
+utility_id at all."""
 
 from __future__ import annotations
 
@@ -9,6 +13,9 @@ from heatbill.adapters.db.schema import metadata
 
 def test_every_primary_key_and_index_starts_with_the_utility() -> None:
     for table in metadata.sorted_tables:
+        if table.info.get("scope") == "installation":
+            assert "utility_id" not in table.columns, table.name
+            continue
         assert table.primary_key.columns.values()[0].name == "utility_id", table.name
         if table.name == "utility":
             continue

@@ -16,6 +16,7 @@ from heatbill.adapters.db.bill_repository import SqlBills
 from heatbill.adapters.db.budget_repository import SqlBudgets
 from heatbill.adapters.db.ids import IdAllocator
 from heatbill.adapters.db.installation_repository import SqlInstallations
+from heatbill.adapters.db.interest_repository import SqlInterestCharges, SqlReferenceRates
 from heatbill.adapters.db.ledger_repository import SqlLedger
 from heatbill.adapters.db.letter_repository import SqlLetters
 from heatbill.adapters.db.party_repository import SqlParties
@@ -102,6 +103,13 @@ class UnitOfWork:
 
     def letters(self, utility_id: int) -> SqlLetters:
         return SqlLetters(self.connection, utility_id, self.ids(utility_id))
+
+    @property
+    def reference_rates(self) -> SqlReferenceRates:
+        return SqlReferenceRates(self.connection)
+
+    def interest(self, utility_id: int) -> SqlInterestCharges:
+        return SqlInterestCharges(self.connection, utility_id)
 
     def refunds(self, utility_id: int) -> SqlRefunds:
         return SqlRefunds(self.connection, utility_id, self.ids(utility_id))

@@ -2,6 +2,7 @@
 
 from heatbill.adapters.db import (
     billing_tables,
+    interest_tables,
     payment_tables,
     refund_tables,
     register_tables,
@@ -11,6 +12,7 @@ from heatbill.adapters.db.tables import metadata
 
 __all__ = [
     "billing_tables",
+    "interest_tables",
     "metadata",
     "payment_tables",
     "refund_tables",

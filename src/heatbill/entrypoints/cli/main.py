@@ -16,6 +16,7 @@ from heatbill.entrypoints.cli import (
     db,
     demo,
     imports,
+    interest,
     moves,
     payments,
     readings,
@@ -40,6 +41,7 @@ app.add_typer(customers.app, name="customers")
 app.add_typer(readings.app, name="readings")
 app.add_typer(moves.app, name="move")
 app.add_typer(runs.app, name="run")
+app.add_typer(interest.app, name="interest")
 app.add_typer(payments.app, name="payments")
 app.add_typer(payments.mandates_app, name="mandates")
 app.add_typer(refunds.app, name="refunds")

@@ -4,6 +4,7 @@
     heatbill run billing    --date 2027-01-04 -u demo  move-in budgets, move settlements,
                                                         installments charged that day
     heatbill run settlement --year 2026 -u demo      the annual settlement
+    heatbill run interest   --date 2027-03-01 -u demo  late interest up to the date
 
 Every run is idempotent for its date or year; `--dry-run` computes the same and books nothing.
 """
@@ -27,6 +28,7 @@ from heatbill.entrypoints.cli.context import (
     utility_id_of,
 )
 from heatbill.services.billing_runs import RunReport, bill_installments, set_budgets
+from heatbill.services.late_interest import post_late_interest
 from heatbill.services.move_runs import set_move_in_budgets, settle_moves
 from heatbill.services.settlement_runs import settle_year_run
 from heatbill.services.unit_of_work import UnitOfWork
@@ -158,6 +160,31 @@ def settlement(
             (
                 say("runs.cli.step.settlement", year=year),
                 lambda uow: settle_year_run(u, year, uow, clock, dry_run=dry_run),
+            )
+        ],
+        dry_run,
+    )
+
+
+@app.command("interest")
+def interest(
+    on: str = typer.Option(..., "--date", help="Kørselsdatoen: renter frem til (ikke med) den."),
+    utility: str = UTILITY_OPTION,
+    database: str | None = DATABASE_OPTION,
+    dry_run: bool = DRY_RUN,
+) -> None:
+    """Late interest (morarente) on every overdue principal, posted as its own open item."""
+    day = _parse_day(on)
+    clock = FixedClock.on(day)
+    with engine_for(database) as engine:
+        u = utility_id_of(engine, utility)
+    _run(
+        database,
+        utility,
+        [
+            (
+                say("interest.cli.step", day=day.strftime("%d-%m-%Y")),
+                lambda uow: post_late_interest(u, day, uow, clock, dry_run=dry_run),
             )
         ],
         dry_run,
