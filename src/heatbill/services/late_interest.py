@@ -21,6 +21,7 @@ from datetime import date
 from heatbill.adapters.clock import Clock
 from heatbill.adapters.db.interest_repository import ChargeRow, OverdueClaim
 from heatbill.adapters.holidays_dk import danish_bank_calendar
+from heatbill.domain.calendar import BankCalendar
 from heatbill.domain.collections.interest import (
     InterestResult,
     balances_from_postings,
@@ -57,12 +58,13 @@ def post_late_interest(
     """Charge interest up to (not including) `on` on every overdue principal of the utility."""
     terms = rulebook_of(uow, utility_id, on).interest
     table = uow.reference_rates.table()
+    calendar = danish_bank_calendar()
     report = RunReport()
     charges: list[_Charge] = []
     problems: dict[str, None] = {}
     for claim in uow.interest(utility_id).claims_to_charge(on):
         try:
-            charge = _charge(claim, on, terms, table)
+            charge = _charge(claim, on, terms, table, calendar)
         except MissingRateError as missing:
             problems[missing.message] = None
             continue
@@ -88,14 +90,14 @@ def post_late_interest(
 
 
 def _charge(
-    claim: OverdueClaim, on: date, terms: Interest, table: ReferenceRates
+    claim: OverdueClaim, on: date, terms: Interest, table: ReferenceRates, calendar: BankCalendar
 ) -> _Charge | None:
     """What the claim owes from where its interest stands to `on`; None when it is covered."""
     start = interest_start(
         claim.due_date,
         runs_from_due_date=terms.runs_from_due_date.value,
         moves_to_bank_day=terms.due_date_moves_to_bank_day.value,
-        calendar=danish_bank_calendar(),
+        calendar=calendar,
         demanded_on=claim.demanded_on,
     )
     if claim.covered_until is not None:
