@@ -108,6 +108,7 @@ def test_aalborg_two_reminders_then_closing_with_5_working_days_notice() -> None
     c, first = take(claim(), AALBORG)
     c, second = take(c, AALBORG)
     assert [(s.number, s.fee_amount) for s in (first, second)] == [(1, KR(100)), (2, KR(100))]
+    assert first.deadline is not None
     assert second.earliest == first.deadline + timedelta(days=1)  # after the first's deadline
     assert second.clause == "aalborg 2.5"
     visit = step(c, AALBORG)

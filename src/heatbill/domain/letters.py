@@ -21,6 +21,17 @@ class LetterKind(StrEnum):
     SELF_READING_REQUEST = "self_reading_request"
     SELF_READING_REMINDER = "self_reading_reminder"
     ESTIMATE_NOTICE = "estimate_notice"
+    REMINDER = "reminder"
+    """Rykkerbrev (`vestervig 6.5`, renteloven § 9 b)."""
+    COLLECTION_NOTICE = "collection_notice"
+    """Inkassomeddelelse with the closing date (`vestervig 6.6`)."""
+    SECURITY_DEMAND = "security_demand"
+    CLOSING_NOTICE = "closing_notice"
+    CLOSING_ORDER = "closing_order"
+    """The closing visit's work order: address, meter, the amount that avoids closing."""
+    REOPENING_ORDER = "reopening_order"
+    CLOSING_LETTER = "closing_letter"
+    """Left at the address when the supply is closed: the conditions for reopening."""
 
 
 @dataclass(frozen=True, slots=True)

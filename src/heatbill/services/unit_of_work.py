@@ -14,6 +14,7 @@ from sqlalchemy import Connection, Engine
 from heatbill.adapters.cpr_vault import CprVault, installation_secret
 from heatbill.adapters.db.bill_repository import SqlBills
 from heatbill.adapters.db.budget_repository import SqlBudgets
+from heatbill.adapters.db.collection_repository import SqlClaims
 from heatbill.adapters.db.ids import IdAllocator
 from heatbill.adapters.db.installation_repository import SqlInstallations
 from heatbill.adapters.db.interest_repository import SqlInterestCharges, SqlReferenceRates
@@ -100,6 +101,9 @@ class UnitOfWork:
 
     def payments(self, utility_id: int) -> SqlPayments:
         return SqlPayments(self.connection, utility_id)
+
+    def claims(self, utility_id: int) -> SqlClaims:
+        return SqlClaims(self.connection, utility_id)
 
     def letters(self, utility_id: int) -> SqlLetters:
         return SqlLetters(self.connection, utility_id, self.ids(utility_id))

@@ -2,6 +2,7 @@
 
 from heatbill.adapters.db import (
     billing_tables,
+    collection_tables,
     interest_tables,
     payment_tables,
     refund_tables,
@@ -12,6 +13,7 @@ from heatbill.adapters.db.tables import metadata
 
 __all__ = [
     "billing_tables",
+    "collection_tables",
     "interest_tables",
     "metadata",
     "payment_tables",

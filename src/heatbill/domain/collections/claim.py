@@ -31,6 +31,8 @@ class StepKind(StrEnum):
     """The work order to close: address, meter, the amount that avoids closing on site."""
     CLOSED = "closed"
     """The supply closed, with the date and the meter reading."""
+    CLOSING_AVOIDED = "closing_avoided"
+    """The visit was made, but the customer paid or gave security on site (`vestervig 6.7`)."""
     REOPENING = "reopening"
     """The work order to reopen, created as soon as the conditions hold."""
     UNAUTHORISED_REOPENING = "unauthorised_reopening"
@@ -103,6 +105,15 @@ class Claim:
     @property
     def reminder_fees(self) -> list[TakenStep]:
         return [s for s in self.taken(StepKind.REMINDER) if s.fee.is_positive]
+
+    @property
+    def visit_pending(self) -> bool:
+        """A closing visit is ordered and its result not yet reported."""
+        visit = self.last(StepKind.CLOSING_VISIT)
+        if visit is None:
+            return False
+        results = (StepKind.CLOSED, StepKind.CLOSING_AVOIDED)
+        return not any(s.kind in results and s.on >= visit.on for s in self.steps)
 
     @property
     def closed(self) -> bool:

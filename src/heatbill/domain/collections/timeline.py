@@ -9,7 +9,9 @@ own days, counts and fees: `aalborg` sends two reminders and no collection notic
 after the second reminder with at least 5 working days' notice (`aalborg 2.7`).
 
 What holds a claim: it is paid; it is disputed (no fee, no escalation until the dispute is
-lifted, then it resumes where it stood); a payment plan is running; it is frozen by a
+lifted, then it resumes where it stood); the bill itself is paid and only fees or interest
+are left (they follow on the next bill, `vestervig 6.4`, and are not escalated to closing);
+a payment plan is running; it is frozen by a
 reconstruction or bankruptcy cut-off (`aalborg 3.5`); a closing visit is ordered and not yet
 reported. A breached plan goes straight to the collection notice (`vestervig 6.6`). Old debt
 alone never leads to closing (`webinar`): the road there is a security demand that is not met,
@@ -103,10 +105,12 @@ def _held(claim: Claim, rules: Rules) -> Hold | None:
     checks = (
         (claim.frozen, "collections.hold.frozen", "aalborg 3.5"),
         (not claim.owed.is_positive, "collections.hold.paid", None),
+        (not claim.principal.is_positive, "collections.hold.principal_paid",
+         str(book.interest.on_next_bill.clause)),
         (claim.disputed, "collections.hold.disputed", "renteloven § 9 b"),
         (claim.plan is PlanState.ACTIVE, "collections.hold.plan",
          str(book.payment_plans.max_months.clause)),
-        (visit is not None, "collections.hold.visit", str(book.closing.earliest_day.clause)),
+        (claim.visit_pending, "collections.hold.visit", str(book.closing.earliest_day.clause)),
     )  # fmt: skip
     for applies, key, clause in checks:
         if applies:

@@ -12,6 +12,7 @@ from rich.markup import escape
 from heatbill.domain.errors import ConflictError, HeatbillError, NotFoundError, ValidationError
 from heatbill.entrypoints.cli import (
     accounting,
+    cases,
     customers,
     db,
     demo,
@@ -45,6 +46,7 @@ app.add_typer(interest.app, name="interest")
 app.add_typer(payments.app, name="payments")
 app.add_typer(payments.mandates_app, name="mandates")
 app.add_typer(refunds.app, name="refunds")
+app.add_typer(cases.app, name="case")
 app.add_typer(accounting.export_app, name="export")
 app.add_typer(accounting.report_app, name="report")
 app.command(name="demo")(demo.demo)

@@ -5,6 +5,9 @@ MESSAGES: dict[str, str] = {
         "kravet er fra før skæringsdagen (rekonstruktion/konkurs) og står stille"
     ),
     "collections.hold.paid": "kravet er betalt",
+    "collections.hold.principal_paid": (
+        "regningen er betalt; resterende gebyrer og renter kommer med på næste regning"
+    ),
     "collections.hold.disputed": (
         "kravet er gjort indsigelse mod: ingen gebyrer og intet videre skridt, før indsigelsen "
         "er afklaret"
@@ -20,6 +23,14 @@ MESSAGES: dict[str, str] = {
     "collections.reopen.payment": "betaling af alt inkl. gebyrer og renter",
     "collections.reopen.security": "sikkerhedsstillelse",
     "collections.reopen.plan": "aftale om betalingsordning",
+    "collections.fee_text": "{step}: {reference}",
+    "collections.case.unknown": "krav {claim} findes ikke",
+    "collections.case.already_disputed": "krav {claim} er allerede gjort indsigelse mod",
+    "collections.case.not_disputed": "krav {claim} er ikke gjort indsigelse mod",
+    "collections.case.reason": "skriv en begrundelse",
+    "collections.case.no_visit": "der er ikke bestilt et lukkebesøg for krav {claim}",
+    "collections.case.reading": "målerstand {mwh} MWh",
+    "collections.step.closing_avoided": "Lukning afværget på stedet",
     "collections.step.reminder": "Rykker {number}",
     "collections.step.collection_notice": "Inkassomeddelelse",
     "collections.step.security_demand": "Krav om sikkerhedsstillelse",

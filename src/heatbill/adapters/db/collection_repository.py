@@ -1,0 +1,277 @@
+"""Claims in the database: the overdue bills, their steps and events, the customer facts the
+timeline needs — read set-based for a whole utility (one query per table and chunk of ids) —
+and the append-only writes of new steps and events."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Connection, and_, func, insert, select
+
+from heatbill.adapters.db.billing_tables import bill
+from heatbill.adapters.db.collection_tables import claim_event, claim_step
+from heatbill.adapters.db.register_tables import party, relationship
+from heatbill.adapters.db.tables import open_item, posting
+from heatbill.domain.collections.claim import StepKind
+from heatbill.domain.collections.events import ClaimEvent, EventKind
+from heatbill.domain.ledger import Account, OpenItemKind
+from heatbill.domain.money import Money
+
+CHUNK = 5000
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRow:
+    claim_id: int
+    customer_id: int
+    reference: str
+    due_date: date
+    residual: Money
+    bill_date: date | None
+    """The bill's issue date (day 1), when the item is a bill."""
+
+
+@dataclass(frozen=True, slots=True)
+class StepRow:
+    claim_id: int
+    step_no: int
+    kind: StepKind
+    on: date
+    deadline: date | None
+    fee: Money
+    fee_item_id: int | None
+    letter_id: int | None
+    clause: str
+    note: str | None
+    by: str
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerFacts:
+    customer_id: int
+    party_id: int
+    installation_id: int
+    business: bool
+    ended_on: date | None
+    """The relationship's end: its claims are old debt once it has ended."""
+
+
+class SqlClaims:
+    def __init__(self, connection: Connection, utility_id: int) -> None:
+        self._db = connection
+        self._u = utility_id
+
+    def overdue(self, on: date, claim_ids: Sequence[int] | None = None) -> list[ClaimRow]:
+        """Principal items with a residual, due before `on` (or the given ones, whatever
+        their state), with their bill's issue date."""
+        residual = func.sum(posting.c.amount_ore).label("residual")
+        query = (
+            select(
+                open_item.c.open_item_id,
+                open_item.c.customer_id,
+                open_item.c.reference,
+                open_item.c.due_date,
+                residual,
+                func.min(bill.c.issue_date).label("bill_date"),
+            )
+            .join(
+                posting,
+                and_(
+                    posting.c.utility_id == open_item.c.utility_id,
+                    posting.c.open_item_id == open_item.c.open_item_id,
+                ),
+            )
+            .outerjoin(
+                bill,
+                and_(
+                    bill.c.utility_id == open_item.c.utility_id,
+                    bill.c.open_item_id == open_item.c.open_item_id,
+                ),
+            )
+            .where(
+                open_item.c.utility_id == self._u,
+                open_item.c.kind == OpenItemKind.PRINCIPAL.value,
+            )
+            .group_by(
+                open_item.c.open_item_id,
+                open_item.c.customer_id,
+                open_item.c.reference,
+                open_item.c.due_date,
+            )
+        )
+        if claim_ids is None:
+            query = query.where(open_item.c.due_date < on).having(residual > 0)
+            return [_claim(r) for r in self._db.execute(query)]
+        found: list[ClaimRow] = []
+        for chunk in _chunks(sorted(set(claim_ids))):
+            found += [
+                _claim(r)
+                for r in self._db.execute(query.where(open_item.c.open_item_id.in_(chunk)))
+            ]
+        return found
+
+    def steps(self, claim_ids: Iterable[int]) -> dict[int, list[StepRow]]:
+        found: dict[int, list[StepRow]] = defaultdict(list)
+        for chunk in _chunks(sorted(set(claim_ids))):
+            rows = self._db.execute(
+                select(claim_step)
+                .where(claim_step.c.utility_id == self._u, claim_step.c.claim_id.in_(chunk))
+                .order_by(claim_step.c.claim_id, claim_step.c.step_no)
+            )
+            for r in rows:
+                found[int(r.claim_id)].append(_step(r))
+        return found
+
+    def events(self, claim_ids: Iterable[int]) -> dict[int, list[ClaimEvent]]:
+        found: dict[int, list[ClaimEvent]] = defaultdict(list)
+        for chunk in _chunks(sorted(set(claim_ids))):
+            rows = self._db.execute(
+                select(claim_event)
+                .where(claim_event.c.utility_id == self._u, claim_event.c.claim_id.in_(chunk))
+                .order_by(claim_event.c.claim_id, claim_event.c.event_no)
+            )
+            for r in rows:
+                found[int(r.claim_id)].append(
+                    ClaimEvent(EventKind(r.kind), r.on_date, r.reason, r.created_by)
+                )
+        return found
+
+    def open_fees(self, fee_item_ids: Iterable[int]) -> dict[int, Money]:
+        """What is left of each fee item (0 when paid)."""
+        found: dict[int, Money] = {}
+        for chunk in _chunks(sorted(set(fee_item_ids))):
+            rows = self._db.execute(
+                select(posting.c.open_item_id, func.sum(posting.c.amount_ore))
+                .where(
+                    posting.c.utility_id == self._u,
+                    posting.c.account == Account.RECEIVABLES.value,
+                    posting.c.open_item_id.in_(chunk),
+                )
+                .group_by(posting.c.open_item_id)
+            )
+            found.update({int(i): Money(int(a)) for i, a in rows})
+        return found
+
+    def customers(self, customer_ids: Iterable[int]) -> dict[int, CustomerFacts]:
+        found: dict[int, CustomerFacts] = {}
+        for chunk in _chunks(sorted(set(customer_ids))):
+            rows = self._db.execute(
+                select(
+                    relationship.c.relationship_id,
+                    relationship.c.party_id,
+                    relationship.c.installation_id,
+                    relationship.c.end_on,
+                    party.c.kind,
+                )
+                .join(
+                    party,
+                    and_(
+                        party.c.utility_id == relationship.c.utility_id,
+                        party.c.party_id == relationship.c.party_id,
+                    ),
+                )
+                .where(
+                    relationship.c.utility_id == self._u,
+                    relationship.c.relationship_id.in_(chunk),
+                )
+            )
+            for r in rows:
+                found[int(r.relationship_id)] = CustomerFacts(
+                    int(r.relationship_id),
+                    int(r.party_id),
+                    int(r.installation_id),
+                    r.kind == "company",
+                    r.end_on,
+                )
+        return found
+
+    def closed_claims(self) -> list[int]:
+        """Claims with a closing recorded (whether reopened since or not)."""
+        rows = self._db.execute(
+            select(claim_step.c.claim_id)
+            .where(
+                claim_step.c.utility_id == self._u,
+                claim_step.c.kind == StepKind.CLOSED.value,
+            )
+            .distinct()
+        )
+        return [int(r) for (r,) in rows]
+
+    def add_steps(self, rows: Sequence[StepRow], at: datetime) -> None:
+        if not rows:
+            return
+        self._db.execute(
+            insert(claim_step),
+            [
+                {
+                    "utility_id": self._u,
+                    "claim_id": r.claim_id,
+                    "step_no": r.step_no,
+                    "kind": r.kind.value,
+                    "on_date": r.on,
+                    "deadline": r.deadline,
+                    "fee_ore": r.fee.ore,
+                    "fee_item_id": r.fee_item_id,
+                    "letter_id": r.letter_id,
+                    "clause": r.clause,
+                    "note": r.note,
+                    "created_by": r.by,
+                    "created_at": at,
+                }
+                for r in rows
+            ],
+        )
+
+    def add_event(self, claim_id: int, event: ClaimEvent, at: datetime) -> None:
+        last = self._db.execute(
+            select(func.max(claim_event.c.event_no)).where(
+                claim_event.c.utility_id == self._u, claim_event.c.claim_id == claim_id
+            )
+        ).scalar_one_or_none()
+        self._db.execute(
+            insert(claim_event).values(
+                utility_id=self._u,
+                claim_id=claim_id,
+                event_no=int(last or 0) + 1,
+                kind=event.kind.value,
+                on_date=event.on,
+                reason=event.reason,
+                created_by=event.by,
+                created_at=at,
+            )
+        )
+
+
+def _claim(r: Any) -> ClaimRow:
+    return ClaimRow(
+        int(r.open_item_id),
+        int(r.customer_id),
+        r.reference,
+        r.due_date,
+        Money(int(r.residual)),
+        r.bill_date,
+    )
+
+
+def _step(r: Any) -> StepRow:
+    return StepRow(
+        int(r.claim_id),
+        int(r.step_no),
+        StepKind(r.kind),
+        r.on_date,
+        r.deadline,
+        Money(int(r.fee_ore)),
+        None if r.fee_item_id is None else int(r.fee_item_id),
+        None if r.letter_id is None else int(r.letter_id),
+        r.clause,
+        r.note,
+        r.created_by,
+    )
+
+
+def _chunks(values: Sequence[int]) -> list[Sequence[int]]:
+    return [values[i : i + CHUNK] for i in range(0, len(values), CHUNK)]
