@@ -23,6 +23,7 @@ from heatbill.services.collection_cases import (
 )
 from heatbill.services.collections import run_collections
 from heatbill.services.imports import ImportFile
+from heatbill.services.late_interest import post_late_interest
 from heatbill.services.payments import import_payments
 from heatbill.services.unit_of_work import UnitOfWork
 from tests.integration.invariants import assert_ledger_invariants
@@ -101,6 +102,12 @@ def test_a_vestervig_claim_walks_the_timeline_and_reopens_after_payment(engine: 
         (StepKind.CLOSING_VISIT, date(2025, 11, 20), Money(0), "vestervig 6.13"),
     ]
     assert case.claim.fees == Money.kroner(200)
+    # Late interest from the due date is the claim's too, an open item of its own.
+    with UnitOfWork(engine) as uow:
+        post_late_interest(utility_id, date(2025, 11, 21), uow, clock_on(date(2025, 11, 21)))
+    with UnitOfWork(engine, write=False) as uow:
+        interest = case_of(uow, utility_id, house, date(2025, 11, 21)).claim.interest
+    assert interest.is_positive
     assert all(s.letter_id is not None for s in case.steps)
 
     with UnitOfWork(engine) as uow:
@@ -110,6 +117,7 @@ def test_a_vestervig_claim_walks_the_timeline_and_reopens_after_payment(engine: 
         closed = case_of(uow, utility_id, house, date(2025, 11, 22))
     assert closed.claim.closed
     assert closed.claim.fees == Money.kroner(575)  # 100 + 100 + the visit's 375 (outside VAT)
+    assert closed.claim.interest == interest
     owed = closed.claim.owed
     with UnitOfWork(engine) as uow:
         import_payments(

@@ -79,7 +79,8 @@ def load_claims(
     ids = [r.claim_id for r in rows]
     steps, events = claims.steps(ids), claims.events(ids)
     fee_items = [s.fee_item_id for found in steps.values() for s in found if s.fee_item_id]
-    fees_left = claims.open_fees(fee_items)
+    interest_items = claims.interest_items(ids)
+    left = claims.open_fees([*fee_items, *(i for found in interest_items.values() for i in found)])
     customers = claims.customers({r.customer_id for r in rows})
     loaded = []
     for row in rows:
@@ -96,8 +97,10 @@ def load_claims(
             bill_date=row.bill_date or row.due_date - timedelta(days=14),
             due_date=row.due_date,
             principal=max(row.residual, Money(0)),
-            fees=sum((fees_left.get(s.fee_item_id, Money(0)) for s in own if s.fee_item_id),
-                     Money(0)),
+            fees=sum((left.get(s.fee_item_id, Money(0)) for s in own if s.fee_item_id), Money(0)),
+            interest=sum(
+                (left.get(i, Money(0)) for i in interest_items.get(row.claim_id, ())), Money(0)
+            ),
             business=facts.business,
             steps=tuple(TakenStep(s.kind, s.on, s.fee, s.clause, s.deadline) for s in own),
             disputed=state.disputed,
@@ -106,7 +109,7 @@ def load_claims(
             old_debt=facts.ended_on is not None and facts.ended_on <= on,
             security=security,
             frozen=state.frozen,
-        )  # fmt: skip
+        )
         loaded.append(LoadedClaim(claim, facts, own))
     return loaded
 

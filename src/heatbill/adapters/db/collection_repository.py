@@ -14,6 +14,7 @@ from sqlalchemy import Connection, and_, func, insert, select
 
 from heatbill.adapters.db.billing_tables import bill
 from heatbill.adapters.db.collection_tables import claim_event, claim_step
+from heatbill.adapters.db.interest_tables import interest_charge
 from heatbill.adapters.db.register_tables import party, relationship
 from heatbill.adapters.db.tables import open_item, posting
 from heatbill.domain.collections.claim import StepKind
@@ -154,6 +155,23 @@ class SqlClaims:
                 .group_by(posting.c.open_item_id)
             )
             found.update({int(i): Money(int(a)) for i, a in rows})
+        return found
+
+    def interest_items(self, claim_ids: Iterable[int]) -> dict[int, set[int]]:
+        """The interest items charged on each claim (late interest, `interest_charge`)."""
+        found: dict[int, set[int]] = defaultdict(set)
+        for chunk in _chunks(sorted(set(claim_ids))):
+            rows = self._db.execute(
+                select(interest_charge.c.principal_item_id, interest_charge.c.interest_item_id)
+                .where(
+                    interest_charge.c.utility_id == self._u,
+                    interest_charge.c.principal_item_id.in_(chunk),
+                    interest_charge.c.interest_item_id.is_not(None),
+                )
+                .distinct()
+            )
+            for claim_id, item_id in rows:
+                found[int(claim_id)].add(int(item_id))
         return found
 
     def customers(self, customer_ids: Iterable[int]) -> dict[int, CustomerFacts]:
