@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, func, select
 
+from heatbill.adapters.db.billing_queries import among
 from heatbill.adapters.db.billing_tables import bill, bill_line
 from heatbill.adapters.db.bulk import insert_rows
 from heatbill.domain.billing.bill import Bill, BillKind, BillLine
@@ -51,7 +52,9 @@ class SqlBills:
                 rows = self._db.execute(
                     select(bill.c.installation_id, bill.c.bill_id).where(
                         bill.c.utility_id == self._u,
-                        bill.c.installation_id.in_(installations[first : first + 5000]),
+                        among(
+                            self._db, bill.c.installation_id, installations[first : first + 5000]
+                        ),
                         bill.c.kind == kind,
                         bill.c.period_start == start,
                         bill.c.period_end == end,
@@ -135,7 +138,7 @@ class SqlBills:
                     bill.c.kind == kind.value,
                     bill.c.issue_date >= start,
                     bill.c.issue_date < end,
-                    bill.c.relationship_id.in_(unique[first : first + 5000]),
+                    among(self._db, bill.c.relationship_id, unique[first : first + 5000]),
                 )
                 .group_by(bill.c.relationship_id)
             )

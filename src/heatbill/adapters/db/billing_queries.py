@@ -14,7 +14,17 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any, Final
 
-from sqlalchemy import BigInteger, Connection, String, select, type_coerce
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    Connection,
+    String,
+    any_,
+    literal,
+    select,
+    type_coerce,
+)
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from heatbill.adapters.db.register_tables import installation, meter, property_, reading
 from heatbill.domain.register.installations import (
@@ -32,6 +42,17 @@ _SOURCES: Final = {s.value: s for s in ReadingSource}
 _METHODS: Final = {m.value: m for m in ReadingMethod}
 _SIZES: Final = {s.value: s for s in MeterSize}
 _USES: Final = {u.value: u for u in PropertyUse}
+
+
+def among(connection: Connection, column: Any, ids: Sequence[int]) -> ColumnElement[bool]:
+    """`column IN ids` for thousands of ids: one array parameter on PostgreSQL (`= ANY`), whose
+    driver would otherwise rewrite a query with thousands of placeholders each time."""
+    found: ColumnElement[bool]
+    if connection.dialect.name == "postgresql":
+        found = column == any_(literal(list(ids), ARRAY(BigInteger)))
+    else:
+        found = column.in_(ids)
+    return found
 
 
 def properties_of(
@@ -54,7 +75,8 @@ def properties_of(
                 & (p.property_id == installation.c.property_id),
             )
             .where(
-                installation.c.utility_id == utility_id, installation.c.installation_id.in_(chunk)
+                installation.c.utility_id == utility_id,
+                among(connection, installation.c.installation_id, chunk),
             )
         )
         for row in connection.execute(query):
@@ -84,7 +106,7 @@ def meters_of(
     for chunk in _chunks(ids):
         query = (
             select(*columns)
-            .where(m.utility_id == utility_id, m.installation_id.in_(chunk))
+            .where(m.utility_id == utility_id, among(connection, m.installation_id, chunk))
             .order_by(m.installation_id, m.installed_on)
         )
         for meter_id, iid, serial, installed, method, size, removed in connection.execute(query):
@@ -111,7 +133,7 @@ def billable_readings(
             select(*columns)
             .where(
                 r.utility_id == utility_id,
-                r.meter_id.in_(chunk),
+                among(connection, r.meter_id, chunk),
                 r.read_on >= since,
                 r.read_on <= until,
                 r.status == ReadingStatus.ACCEPTED.value,

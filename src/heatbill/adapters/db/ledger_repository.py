@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, Select, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 
+from heatbill.adapters.db.billing_queries import among
 from heatbill.adapters.db.bulk import insert_rows
 from heatbill.adapters.db.ids import IdAllocator
 from heatbill.adapters.db.tables import journal_entry, open_item, posting
@@ -237,7 +238,7 @@ class SqlLedger:
             rows = self._db.execute(
                 select(open_item.c.open_item_id, open_item.c.customer_id).where(
                     open_item.c.utility_id == self._utility_id,
-                    open_item.c.open_item_id.in_(chunk),
+                    among(self._db, open_item.c.open_item_id, chunk),
                 )
             )
             owners.update({int(item_id): int(customer) for item_id, customer in rows})
@@ -332,7 +333,7 @@ class SqlLedger:
         """The open items of many customers (a batch run), by customer, oldest due first."""
         found: dict[int, list[tuple[OpenItem, Money]]] = {}
         for chunk in _chunks(sorted(set(customer_ids)), 5000):
-            query = self._open_items_query().where(open_item.c.customer_id.in_(chunk))
+            query = self._open_items_query().where(among(self._db, open_item.c.customer_id, chunk))
             for row in self._db.execute(query):
                 item_id, customer, kind, due, reference, clause, residual = _item_fields(row)
                 item = OpenItem(item_id, customer, _KINDS[kind], due, reference, clause)
