@@ -23,6 +23,7 @@ import resource
 import sys
 import time
 from collections import Counter
+from contextlib import nullcontext
 
 from sqlalchemy import Engine, func, select, text
 
@@ -32,6 +33,7 @@ from heatbill.services.settlement_runs import settle_year_run
 from heatbill.services.unit_of_work import UnitOfWork
 from settlement_bare import bare_insert, first_ids
 from settlement_check import check
+from settlement_stages import timed_stages
 from settlement_state import YEAR, build
 from throwaway_database import throwaway_engine
 
@@ -73,7 +75,8 @@ def run(engine: Engine, args: argparse.Namespace) -> None:
     started = time.perf_counter()
     if profile:
         profile.enable()
-    with UnitOfWork(engine) as uow:
+    timer = timed_stages() if args.stages else nullcontext(Counter[str]())
+    with timer as stages, UnitOfWork(engine) as uow:
         report = settle_year_run(state.utility_id, YEAR, uow, state.clock, progress=Progress())
     if profile:
         profile.disable()
@@ -92,6 +95,8 @@ def run(engine: Engine, args: argparse.Namespace) -> None:
     print(f"  bare bulk insert: {bare:8.2f} s  {rows / bare:9.0f} rows/s")
     print(f"  ratio run / bare insert: {seconds / bare:.1f}")
     print(f"  peak memory (ru_maxrss): {peak:.0f} MiB (before the run: {before:.0f} MiB)")
+    for label, spent in stages.items():
+        print(f"    {label:54} {spent:8.2f} s  {spent * 1e6 / args.installations:7.1f} µs each")
     for problem in report.problems[:5]:
         print(f"  ! {problem}")
     if profile:
@@ -133,6 +138,7 @@ def main() -> None:
         const="tottime",
         help="cProfile the timed run: the top 25 to stderr, by tottime or as given",
     )
+    parser.add_argument("--stages", action="store_true", help="time the run's steps")
     parser.add_argument(
         "--check",
         action="store_true",
