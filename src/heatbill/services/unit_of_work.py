@@ -21,6 +21,7 @@ from heatbill.adapters.db.interest_repository import SqlInterestCharges, SqlRefe
 from heatbill.adapters.db.ledger_repository import SqlLedger
 from heatbill.adapters.db.letter_repository import SqlLetters
 from heatbill.adapters.db.party_repository import SqlParties
+from heatbill.adapters.db.run_repository import SqlDailyRuns
 from heatbill.adapters.db.payment_repository import SqlPayments
 from heatbill.adapters.db.reading_repository import SqlReadings
 from heatbill.adapters.db.refund_repository import SqlRefunds
@@ -104,6 +105,9 @@ class UnitOfWork:
 
     def claims(self, utility_id: int) -> SqlClaims:
         return SqlClaims(self.connection, utility_id)
+
+    def daily_runs(self, utility_id: int) -> SqlDailyRuns:
+        return SqlDailyRuns(self.connection, utility_id)
 
     def letters(self, utility_id: int) -> SqlLetters:
         return SqlLetters(self.connection, utility_id, self.ids(utility_id))

@@ -7,6 +7,7 @@ from heatbill.adapters.db import (
     payment_tables,
     refund_tables,
     register_tables,
+    run_tables,
     tables,
 )
 from heatbill.adapters.db.tables import metadata
@@ -19,5 +20,6 @@ __all__ = [
     "payment_tables",
     "refund_tables",
     "register_tables",
+    "run_tables",
     "tables",
 ]

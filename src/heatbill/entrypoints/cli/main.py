@@ -14,6 +14,7 @@ from heatbill.entrypoints.cli import (
     accounting,
     cases,
     customers,
+    daily,
     db,
     demo,
     imports,
@@ -41,6 +42,7 @@ app.add_typer(imports.app, name="import")
 app.add_typer(customers.app, name="customers")
 app.add_typer(readings.app, name="readings")
 app.add_typer(moves.app, name="move")
+runs.app.command("daily", help=say("daily.cli.help"))(daily.daily_command)
 app.add_typer(runs.app, name="run")
 app.add_typer(interest.app, name="interest")
 app.add_typer(payments.app, name="payments")
