@@ -12,7 +12,10 @@ from rich.markup import escape
 from heatbill.domain.errors import ConflictError, HeatbillError, NotFoundError, ValidationError
 from heatbill.entrypoints.cli import (
     accounting,
+    bills,
     cases,
+    charges,
+    connection,
     customers,
     daily,
     db,
@@ -45,6 +48,9 @@ app.add_typer(moves.app, name="move")
 runs.app.command("daily", help=say("daily.cli.help"))(daily.daily_command)
 app.add_typer(runs.app, name="run")
 app.add_typer(interest.app, name="interest")
+app.add_typer(bills.app, name="bills")
+app.add_typer(charges.app, name="charge")
+app.add_typer(connection.app, name="connection")
 app.add_typer(payments.app, name="payments")
 app.add_typer(payments.mandates_app, name="mandates")
 app.add_typer(refunds.app, name="refunds")

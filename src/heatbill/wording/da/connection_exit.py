@@ -83,7 +83,7 @@ _CHARGES: dict[str, str] = {
         "målestedet har allerede et gebyr den {day:%d-%m-%Y} (regning {number}); "
         "opkræv dette en anden dag"
     ),
-    "charge.no_charge_on": "målested {installation} har intet gebyr for {fee} den {day:%d-%m-%Y}",
+    "charge.no_charge_on": "målested {installation} har intet gebyr den {day:%d-%m-%Y}",
     "bills.period_taken": (
         "målestedet har allerede en regning af denne slags for {day:%d-%m-%Y} til en anden kunde"
     ),
