@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from heatbill.adapters.synthetic.bank import camt053
 from tests.unit.bs_files import PBS, SectionSpec, as_bytes, ddmmyy, delivery, num, record
 
 
@@ -69,40 +70,4 @@ def _slip(s: Slip) -> str:
     )  # fmt: skip
 
 
-def camt053(message_id: str, day: date, credits: list[tuple[str, int]]) -> bytes:
-    """A day statement with credit transfers (structured reference, øre)."""
-    total = sum(ore for _, ore in credits)
-    entries = "".join(
-        f"""
-      <Ntry>
-        <Amt Ccy="DKK">{_kr(ore)}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>
-        <BookgDt><Dt>{day.isoformat()}</Dt></BookgDt><ValDt><Dt>{day.isoformat()}</Dt></ValDt>
-        <AcctSvcrRef>{message_id}-{n}</AcctSvcrRef>
-        <NtryDtls><TxDtls>
-          <Refs><EndToEndId>E2E-{n}</EndToEndId></Refs>
-          <AmtDtls><TxAmt><Amt Ccy="DKK">{_kr(ore)}</Amt></TxAmt></AmtDtls>
-          <RltdPties><Dbtr><Nm>Betaler {n}</Nm></Dbtr></RltdPties>
-          <RmtInf><Strd><CdtrRefInf><Ref>{ref}</Ref></CdtrRefInf></Strd></RmtInf>
-        </TxDtls></NtryDtls>
-      </Ntry>"""
-        for n, (ref, ore) in enumerate(credits, start=1)
-    )
-    return f"""<?xml version="1.0" encoding="UTF-8"?>
-<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">
-  <BkToCstmrStmt>
-    <GrpHdr><MsgId>{message_id}</MsgId><CreDtTm>{day.isoformat()}T23:00:00</CreDtTm></GrpHdr>
-    <Stmt>
-      <Id>{message_id}-S</Id><CreDtTm>{day.isoformat()}T23:00:00</CreDtTm>
-      <Acct><Id><IBAN>DK4395700012345678</IBAN></Id><Ccy>DKK</Ccy></Acct>
-      <Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="DKK">0.00</Amt>
-        <CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>{day.isoformat()}</Dt></Dt></Bal>
-      <Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="DKK">{_kr(total)}</Amt>
-        <CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>{day.isoformat()}</Dt></Dt></Bal>{entries}
-    </Stmt>
-  </BkToCstmrStmt>
-</Document>
-""".encode()
-
-
-def _kr(ore: int) -> str:
-    return f"{ore // 100}.{ore % 100:02d}"
+__all__ = ["Collected", "Slip", "bs_0602", "camt053"]
