@@ -12,8 +12,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from heatbill.adapters.db import billing_queries
 from heatbill.adapters.db.bill_repository import SqlBills
-from heatbill.adapters.db.installation_repository import SqlInstallations
 from heatbill.adapters.db.ledger_repository import SqlLedger
 from heatbill.services import billing, settlement_runs
 from heatbill.services.unit_of_work import UnitOfWork
@@ -21,8 +21,8 @@ from heatbill.services.unit_of_work import UnitOfWork
 STEPS: tuple[tuple[Any, str, str], ...] = (
     (settlement_runs, "settlement_date", "rulebook, settlement date"),
     (settlement_runs, "load_rules", "rulebook, tariffs, degree days"),
-    (SqlInstallations, "relationships_on", "customers in force (one query)"),
-    (settlement_runs, "_next_installments", "next installments (one query)"),
+    (billing_queries, "relationships_on", "customers in force (one query)"),
+    (settlement_runs, "_next_installments", "next installments (a query per batch)"),
     (SqlBills, "billed", "installments billed (a query per 5 000)"),
     (settlement_runs, "with_customers", "batch context: properties, meters, readings"),
     (settlement_runs, "_settlement", "price and settle (per customer, pure)"),

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from heatbill.adapters.clock import Clock
+from heatbill.adapters.db import billing_queries
 from heatbill.adapters.holidays_dk import danish_bank_calendar
 from heatbill.domain.billing.bill import Bill, BillKind, BillLine
 from heatbill.domain.billing.charges import ChargeKind, Charges
@@ -72,14 +73,14 @@ def settle_year_run(
     deadline = rulebook.settlement.annual_deadline_months
     if deadline is not None and issue > _add_months(period.end - ONE_DAY, deadline.value):
         report.problems.append(say("settlement.late", deadline=str(deadline.clause)))
-    in_force = uow.installations(utility_id).relationships_on(period.end - ONE_DAY)
+    in_force = billing_queries.relationships_on(uow.connection, utility_id, period.end - ONE_DAY)
     customers = sorted(
         (c for c in in_force if c.start < period.end), key=lambda c: c.installation_id
     )
-    next_installments = _next_installments(uow, utility_id, issue)
     for first in range(0, len(customers), BATCH):
         batch = customers[first : first + BATCH]
         ctx = with_customers(uow, rules, batch, period.start - ONE_DAY, period.end - ONE_DAY)
+        next_installments = _next_installments(uow, utility_id, issue, batch)
         _settle_batch(
             uow, clock, ctx, period=period, issue=issue, next_installments=next_installments,
             report=report, dry_run=dry_run,
@@ -210,13 +211,13 @@ def bill_lines(charges: Charges) -> list[BillLine]:
 
 
 def _next_installments(
-    uow: UnitOfWork, utility_id: int, issue: date
+    uow: UnitOfWork, utility_id: int, issue: date, customers: list[Relationship]
 ) -> dict[int, tuple[Money, date]]:
     """Each customer's next installment (amount, due date) charged on the settlement date."""
-    return {
-        due.relationship_id: (due.amount, due.due_date)
-        for due in uow.budgets(utility_id).installments_charged_on(issue)
-    }
+    charged = uow.budgets(utility_id).installments_charged_on(
+        issue, [c.relationship_id for c in customers]
+    )
+    return {due.relationship_id: (due.amount, due.due_date) for due in charged}
 
 
 def _dispose(

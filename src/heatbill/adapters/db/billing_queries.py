@@ -21,12 +21,19 @@ from sqlalchemy import (
     String,
     any_,
     literal,
+    or_,
     select,
     type_coerce,
 )
 from sqlalchemy.dialects.postgresql import ARRAY
 
-from heatbill.adapters.db.register_tables import installation, meter, property_, reading
+from heatbill.adapters.db.register_tables import (
+    installation,
+    meter,
+    property_,
+    reading,
+    relationship,
+)
 from heatbill.domain.register.installations import (
     Meter,
     MeterSize,
@@ -35,6 +42,7 @@ from heatbill.domain.register.installations import (
     ReadingMethod,
 )
 from heatbill.domain.register.readings import Reading, ReadingSource, ReadingStatus
+from heatbill.domain.register.relationships import Relationship, Role
 
 CHUNK: Final = 5000
 """Installations or meters per query: well inside both databases' limits on parameters."""
@@ -42,6 +50,7 @@ _SOURCES: Final = {s.value: s for s in ReadingSource}
 _METHODS: Final = {m.value: m for m in ReadingMethod}
 _SIZES: Final = {s.value: s for s in MeterSize}
 _USES: Final = {u.value: u for u in PropertyUse}
+_ROLES: Final = {r.value: r for r in Role}
 
 
 def among(connection: Connection, column: Any, ids: Sequence[int]) -> ColumnElement[bool]:
@@ -53,6 +62,31 @@ def among(connection: Connection, column: Any, ids: Sequence[int]) -> ColumnElem
     else:
         found = column.in_(ids)
     return found
+
+
+def relationships_on(connection: Connection, utility_id: int, day: date) -> list[Relationship]:
+    """Every relationship in force on `day` (`SqlInstallations.relationships_on`), decoded by
+    position: a settlement reads a million."""
+    r = relationship.c
+    columns = (
+        r.relationship_id, r.installation_id, r.party_id, r.role, _day_column(r.start_on),
+        _day_column(r.end_on), r.interim,
+    )  # fmt: skip
+    query = select(*columns).where(
+        r.utility_id == utility_id, r.start_on <= day, or_(r.end_on.is_(None), r.end_on > day)
+    )
+    return [
+        Relationship(
+            rid,
+            iid,
+            pid,
+            _ROLES[role],
+            _day(start),
+            None if end is None else _day(end),
+            bool(interim),
+        )
+        for rid, iid, pid, role, start, end, interim in connection.execute(query)
+    ]
 
 
 def properties_of(

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from sqlalchemy import Connection, func, insert, select
 
+from heatbill.adapters.db.billing_queries import among
 from heatbill.adapters.db.billing_tables import budget, budget_installment
 from heatbill.domain.billing.budget import Budget
 from heatbill.domain.money import Money
@@ -115,38 +116,43 @@ class SqlBudgets:
             for r in rows
         }
 
-    def installments_charged_on(self, day: date) -> list[StoredInstallment]:
-        """The installments of every customer's newest budget that are charged on `day`."""
+    def installments_charged_on(
+        self, day: date, relationship_ids: Sequence[int] | None = None
+    ) -> list[StoredInstallment]:
+        """The installments of every customer's newest budget that are charged on `day` — of
+        the customers `relationship_ids` only, when given (a batch of a run)."""
+        if relationship_ids is None:
+            return self._charged_on(day, None)
+        found: list[StoredInstallment] = []
+        unique = sorted(set(relationship_ids))
+        for first in range(0, len(unique), 5000):
+            found += self._charged_on(day, unique[first : first + 5000])
+        return found
+
+    def _charged_on(self, day: date, chunk: Sequence[int] | None) -> list[StoredInstallment]:
+        b, bi = budget.c, budget_installment.c
+        mine = [b.utility_id == self._u]
+        if chunk is not None:
+            mine.append(among(self._db, b.relationship_id, chunk))
         newest = (
-            select(
-                budget.c.relationship_id,
-                budget.c.year,
-                func.max(budget.c.revision).label("revision"),
-            )
-            .where(budget.c.utility_id == self._u)
-            .group_by(budget.c.relationship_id, budget.c.year)
+            select(b.relationship_id, b.year, func.max(b.revision).label("revision"))
+            .where(*mine)
+            .group_by(b.relationship_id, b.year)
             .subquery()
         )
         rows = self._db.execute(
-            select(budget_installment)
+            select(
+                bi.relationship_id, bi.year, bi.number, bi.charge_date, bi.due_date, bi.amount_ore
+            )
             .join(
                 newest,
-                (budget_installment.c.relationship_id == newest.c.relationship_id)
-                & (budget_installment.c.year == newest.c.year)
-                & (budget_installment.c.revision == newest.c.revision),
+                (bi.relationship_id == newest.c.relationship_id)
+                & (bi.year == newest.c.year)
+                & (bi.revision == newest.c.revision),
             )
-            .where(
-                budget_installment.c.utility_id == self._u, budget_installment.c.charge_date == day
-            )
+            .where(bi.utility_id == self._u, bi.charge_date == day)
         )
         return [
-            StoredInstallment(
-                int(r.relationship_id),
-                int(r.year),
-                int(r.number),
-                r.charge_date,
-                r.due_date,
-                Money(int(r.amount_ore)),
-            )
-            for r in rows
+            StoredInstallment(int(r), int(y), int(n), charged, due, Money(int(amount)))
+            for r, y, n, charged, due, amount in rows
         ]
