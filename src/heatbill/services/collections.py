@@ -57,6 +57,9 @@ class CollectionsReport:
     held: int = 0
     waiting: int = 0
     refused: list[str] = field(default_factory=list)
+    awaiting_assessment: int = 0
+    """Claims whose next step is a security demand: staff make it after an individual
+    assessment (`vestervig 6.10`, `heatbill security demand`); the pass never does."""
 
 
 def rules_for(uow: UnitOfWork, utility_id: int, on: date) -> Rules:
@@ -126,6 +129,7 @@ def run_collections(
     rules = rules_for(uow, utility_id, on)
     report = CollectionsReport()
     plans: list[tuple[LoadedClaim, NextStep, TakenStep]] = []
+    assessed_by_staff = rules.rulebook.securities.individual_assessment.value
     for loaded in load_claims(uow, utility_id, on):
         report.claims += 1
         claim = loaded.claim
@@ -137,6 +141,9 @@ def run_collections(
             continue
         if found.earliest > on:
             report.waiting += 1
+            continue
+        if found.kind is StepKind.SECURITY_DEMAND and assessed_by_staff:
+            report.awaiting_assessment += 1  # `heatbill security demand` (vestervig 6.10)
             continue
         taken = found.taken_on(on, rules)
         charged = Money(0) if found.kind in FEE_ON_ORDER else taken.fee

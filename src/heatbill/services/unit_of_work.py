@@ -25,6 +25,7 @@ from heatbill.adapters.db.run_repository import SqlDailyRuns
 from heatbill.adapters.db.payment_repository import SqlPayments
 from heatbill.adapters.db.reading_repository import SqlReadings
 from heatbill.adapters.db.refund_repository import SqlRefunds
+from heatbill.adapters.db.security_repository import SqlSecurities
 from heatbill.adapters.db.utility_repository import SqlUtilities
 
 
@@ -121,3 +122,6 @@ class UnitOfWork:
 
     def refunds(self, utility_id: int) -> SqlRefunds:
         return SqlRefunds(self.connection, utility_id, self.ids(utility_id))
+
+    def securities(self, utility_id: int) -> SqlSecurities:
+        return SqlSecurities(self.connection, utility_id, self.ids(utility_id))

@@ -8,6 +8,7 @@ from heatbill.adapters.db import (
     refund_tables,
     register_tables,
     run_tables,
+    security_tables,
     tables,
 )
 from heatbill.adapters.db.tables import metadata
@@ -21,5 +22,6 @@ __all__ = [
     "refund_tables",
     "register_tables",
     "run_tables",
+    "security_tables",
     "tables",
 ]

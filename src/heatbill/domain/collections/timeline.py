@@ -191,6 +191,8 @@ def _closing(claim: Claim, rules: Rules) -> NextStep | Hold:
     closing = book.closing
     if claim.old_debt and not closing.for_old_debt_alone.value:
         return _old_debt(claim, rules)
+    if claim.security is SecurityState.PROVIDED:  # closing avoided by a security (6.6, 6.7)
+        return Hold(say("collections.hold.secured"), str(book.securities.forms.clause))
     earliest = max(_day(claim, closing.earliest_day.value), claim.due_date + ONE_DAY)
     notice = claim.last(StepKind.COLLECTION_NOTICE) or claim.last(StepKind.CLOSING_NOTICE)
     if notice is not None:

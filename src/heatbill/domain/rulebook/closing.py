@@ -101,6 +101,12 @@ class Securities:
     """Security for future supply (sikkerhedsstillelse / depositum)."""
 
     eligibility: Ruled[SecurityEligibility]
+    late_payments_min: Ruled[int]
+    """How many late payments make the "repeated" pattern (`vestervig 6.10`: "gentagne")."""
+    late_days_min: Ruled[int]
+    """How many days after the due date a payment is "substantially" late ("væsentlige")."""
+    lookback_months: Ruled[int]
+    """The months before the assessment that count ("umiddelbart inden kravet stilles")."""
     individual_assessment: Ruled[bool]
     amount_months_of_estimated_use: Ruled[int]
     forms: Ruled[tuple[SecurityForm, ...]]
@@ -113,6 +119,9 @@ class Securities:
 def read_securities(r: Reader) -> Securities:
     return Securities(
         eligibility=r.ruled("eligibility", Choice(SecurityEligibility)),
+        late_payments_min=r.ruled("late_payments_min", Whole(1, 24)),
+        late_days_min=r.ruled("late_days_min", Whole(1, 180)),
+        lookback_months=r.ruled("lookback_months", Whole(1, 36)),
         individual_assessment=r.ruled("individual_assessment", Flag()),
         amount_months_of_estimated_use=r.ruled("amount_months_of_estimated_use", Whole(1, 12)),
         forms=r.ruled("forms", Choices(SecurityForm)),
