@@ -21,10 +21,10 @@ from heatbill.adapters.db.interest_repository import SqlInterestCharges, SqlRefe
 from heatbill.adapters.db.ledger_repository import SqlLedger
 from heatbill.adapters.db.letter_repository import SqlLetters
 from heatbill.adapters.db.party_repository import SqlParties
-from heatbill.adapters.db.run_repository import SqlDailyRuns
 from heatbill.adapters.db.payment_repository import SqlPayments
 from heatbill.adapters.db.reading_repository import SqlReadings
 from heatbill.adapters.db.refund_repository import SqlRefunds
+from heatbill.adapters.db.run_repository import SqlDailyRuns
 from heatbill.adapters.db.security_repository import SqlSecurities
 from heatbill.adapters.db.utility_repository import SqlUtilities
 
