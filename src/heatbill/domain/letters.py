@@ -35,6 +35,20 @@ class LetterKind(StrEnum):
     REOPENING_ORDER = "reopening_order"
     CLOSING_LETTER = "closing_letter"
     """Left at the address when the supply is closed: the conditions for reopening."""
+    BUDGET = "budget"
+    """The year's budget (acontobeløb) and its installments (`vestervig 6.1`)."""
+    INSTALLMENT_BILL = "installment_bill"
+    """An installment bill with its FI payment line."""
+    ANNUAL_STATEMENT = "annual_statement"
+    """Årsopgørelse: the settled year (`vestervig 6.2`)."""
+    MOVE_STATEMENT = "move_statement"
+    """Flytteopgørelse: the settlement when a customer moves out (`vestervig 2.16`)."""
+    BILL = "bill"
+    """Any other bill: a one-off charge, a connection or exit bill, a credit note."""
+    TARIFF_CHANGE_NOTICE = "tariff_change_notice"
+    """A change of the tariff sheet or conditions, told to each customer (`vestervig 8.3`)."""
+    SUPPLY_INTERRUPTION = "supply_interruption"
+    """A planned stop of the supply for works on the pipes (`vestervig 3.6`)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -111,6 +111,9 @@ class Letters:
     paper_for_exempt: Ruled[bool]
     """Paper for customers exempt from digital post (`solrod 1.5`)."""
     welcome_letter: Ruled[bool]
+    interruption_notice_days: Ruled[int]
+    """Calendar days' notice of a planned stop of the supply (`vestervig 3.6`: "så vidt muligt
+    med forudgående varsel"); a breakdown may be mended without notice."""
 
 
 def read_letters(r: Reader) -> Letters:
@@ -118,4 +121,5 @@ def read_letters(r: Reader) -> Letters:
         channels=r.ruled("channels", Choices(Channel)),
         paper_for_exempt=r.ruled("paper_for_exempt", Flag()),
         welcome_letter=r.ruled("welcome_letter", Flag()),
+        interruption_notice_days=r.ruled("interruption_notice_days", Whole(0, 60)),
     )

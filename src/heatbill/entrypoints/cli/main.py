@@ -22,6 +22,7 @@ from heatbill.entrypoints.cli import (
     demo,
     imports,
     interest,
+    letters,
     moves,
     payments,
     readings,
@@ -56,6 +57,7 @@ app.add_typer(payments.app, name="payments")
 app.add_typer(payments.mandates_app, name="mandates")
 app.add_typer(refunds.app, name="refunds")
 app.add_typer(cases.app, name="case")
+app.add_typer(letters.app, name="letters")
 app.add_typer(securities.app, name="security")
 app.add_typer(accounting.export_app, name="export")
 app.add_typer(accounting.report_app, name="report")

@@ -1,0 +1,1 @@
+"""Letters out: templates rendered to text and PDF, and the channels that carry them."""
