@@ -86,6 +86,11 @@ def test_vestervig_6_13_day_1_15_26_31_and_reopening_after_payment() -> None:
     assert isinstance(held, Hold)
     assert "lukkebesøg er bestilt" in held.reason
     c = c.with_step(TakenStep(StepKind.CLOSED, day(31), KR(375), "vestervig 6.7"))
+    handover = step(c, VESTERVIG)  # still unpaid 10 days after the closing: to the lawyer (6.6)
+    assert (handover.kind, handover.earliest, handover.fee) == (
+        StepKind.EXTERNAL_COLLECTION, day(42), None  # the notice bore the collection fee
+    )  # fmt: skip
+    c = c.with_step(handover.taken_on(handover.earliest, VESTERVIG))
     closed = next_step(c, VESTERVIG)
     assert isinstance(closed, Hold)
     assert closed.reason == (

@@ -35,6 +35,11 @@ class LetterKind(StrEnum):
     REOPENING_ORDER = "reopening_order"
     CLOSING_LETTER = "closing_letter"
     """Left at the address when the supply is closed: the conditions for reopening."""
+    EXTERNAL_COLLECTION = "external_collection"
+    """To the customer: the claim is handed to the external partner (`aalborg 3.2`)."""
+    LANDLORD_NOTICE = "landlord_notice"
+    """To the owner: the supply to a tenant with a direct relationship may be closed
+    (`vestervig 6.6`)."""
     BUDGET = "budget"
     """The year's budget (acontobeløb) and its installments (`vestervig 6.1`)."""
     INSTALLMENT_BILL = "installment_bill"

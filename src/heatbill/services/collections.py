@@ -19,12 +19,14 @@ from heatbill.adapters.db.collection_repository import ClaimRow, CustomerFacts, 
 from heatbill.adapters.holidays_dk import danish_bank_calendar
 from heatbill.domain.collections.claim import Claim, SecurityState, StepKind, TakenStep
 from heatbill.domain.collections.events import fold
+from heatbill.domain.collections.external import handed_over
 from heatbill.domain.collections.guard import Proposed, refusals
 from heatbill.domain.collections.timeline import Hold, NextStep, Rules, next_step
 from heatbill.domain.ledger import JournalEntry
 from heatbill.domain.ledger.charges import fee_entry
 from heatbill.domain.letters import LetterKind, LetterRequest
 from heatbill.domain.money import Money
+from heatbill.services.closing_letters import closing_letters
 from heatbill.services.unit_of_work import UnitOfWork
 from heatbill.services.utilities import rulebook_of, tariffs_of
 from heatbill.wording import say
@@ -39,6 +41,7 @@ LETTERS = {
     StepKind.CLOSING_NOTICE: LetterKind.CLOSING_NOTICE,
     StepKind.CLOSING_VISIT: LetterKind.CLOSING_ORDER,
     StepKind.REOPENING: LetterKind.REOPENING_ORDER,
+    StepKind.EXTERNAL_COLLECTION: LetterKind.EXTERNAL_COLLECTION,
 }
 
 
@@ -109,7 +112,8 @@ def load_claims(
             disputed=state.disputed,
             plan=state.plan,
             plan_breached_on=state.plan_breached_on,
-            old_debt=facts.ended_on is not None and facts.ended_on <= on,
+            old_debt=(facts.ended_on is not None and facts.ended_on <= on)
+            or handed_over([TakenStep(s.kind, s.on) for s in own]),  # with the partner
             security=security,
             frozen=state.frozen,
         )
@@ -194,7 +198,11 @@ def apply_steps(
         )  # fmt: skip
     ledger.post_many(entries, created_at=clock.now())
     letters = [_letter(loaded, step, taken) for loaded, step, taken in plans]
+    # External collection, tenants and landlords (issue 6, items 7-8): facts and owners told.
+    planned = [(loaded.claim, loaded.customer, step, taken) for loaded, step, taken in plans]
+    letters, owners = closing_letters(uow, utility_id, planned, letters)
     letter_ids = uow.letters(utility_id).queue(letters, clock.now())
+    uow.letters(utility_id).queue(owners, clock.now())
     uow.claims(utility_id).add_steps(
         [
             StepRow(

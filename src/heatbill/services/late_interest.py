@@ -185,3 +185,18 @@ def describe(result: InterestResult, reference: str, clause: str, limit: int = 4
         count=len(result.parts),
     )
     return say("interest.entry", parts=summary, **fields)[:limit]
+
+
+def interest_accrued(
+    uow: UnitOfWork, utility_id: int, on: date, claim_ids: set[int]
+) -> dict[int, Money]:
+    """Interest not yet charged on the given claims up to (not including) `on`, nothing
+    posted: what a statement to an estate adds to the interest already charged (`aalborg 3.5`)."""
+    terms = rulebook_of(uow, utility_id, on).interest
+    table, calendar = uow.reference_rates.table(), danish_bank_calendar()
+    found: dict[int, Money] = {}
+    for claim in uow.interest(utility_id).claims_to_charge(on):
+        if claim.open_item_id in claim_ids:
+            charge = _charge(claim, on, terms, table, calendar)
+            found[claim.open_item_id] = Money(0) if charge is None else charge.result.amount
+    return found

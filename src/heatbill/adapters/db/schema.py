@@ -3,6 +3,7 @@
 from heatbill.adapters.db import (
     billing_tables,
     collection_tables,
+    external_collection_tables,
     interest_tables,
     letter_tables,
     payment_tables,
@@ -17,6 +18,7 @@ from heatbill.adapters.db.tables import metadata
 __all__ = [
     "billing_tables",
     "collection_tables",
+    "external_collection_tables",
     "interest_tables",
     "letter_tables",
     "metadata",

@@ -39,6 +39,8 @@ class StepKind(StrEnum):
     """The customer reopened without leave (`aalborg 2.9`)."""
     EXTERNAL_COLLECTION = "external_collection"
     """Handed to an external collection partner."""
+    EXTERNAL_RECALL = "external_recall"
+    """Taken back from the external partner, with the reason (note)."""
 
 
 class PlanState(StrEnum):

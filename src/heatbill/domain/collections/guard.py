@@ -10,7 +10,9 @@ whatever a rulebook, a run or a member of staff asks for.
 - no closing for old debt alone (`webinar`): only a security demanded and not provided, after
   written notice, opens that road;
 - renteloven § 9 a, stk. 3: the 310 kr. compensation from business customers only, once per
-  continuous arrears.
+  continuous arrears;
+- renteloven § 9 b, stk. 3: the collection fee at most 100 kr., once per claim
+  (`external.hand_over_refusals`).
 
 The timeline (`timeline.next_step`) never proposes a step the guard refuses; the applicator
 asks the guard again before it posts anything, and staff's manual steps go through it too.
@@ -22,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from heatbill.domain.collections.claim import NOTHING, Claim, PlanState, SecurityState, StepKind
+from heatbill.domain.collections.external import hand_over_refusals
 from heatbill.domain.money import Money
 from heatbill.domain.rulebook.law import (
     BUSINESS_COMPENSATION_MAX,
@@ -62,6 +65,8 @@ def refusals(claim: Claim, step: Proposed) -> list[str]:
         found.append(say("collections.guard.disputed", clause=DISPUTE_CLAUSE))
     if step.kind is StepKind.REMINDER and step.fee.is_positive:
         found += _reminder_fee(claim, step)
+    if step.kind is StepKind.EXTERNAL_COLLECTION:  # once, and the collection fee once
+        found += hand_over_refusals(claim, step.fee)
     if step.kind in (StepKind.CLOSING_VISIT, StepKind.CLOSED) and claim.old_debt:
         demanded = claim.last(StepKind.SECURITY_DEMAND)
         noticed = claim.last(StepKind.CLOSING_NOTICE)

@@ -25,10 +25,12 @@ from datetime import date, timedelta
 
 from heatbill.domain.calendar import BankCalendar
 from heatbill.domain.collections.claim import Claim, PlanState, SecurityState, StepKind, TakenStep
+from heatbill.domain.collections.external import collection_fee_borne, with_agency
 from heatbill.domain.money import Money
 from heatbill.domain.rulebook import Rulebook
 from heatbill.domain.rulebook.closing import NoticeDays
-from heatbill.domain.tariff.fees import Fee, FeeKind
+from heatbill.domain.rulebook.external import HandOverAfter
+from heatbill.domain.tariff.fees import Fee, FeeKind, VatScope
 from heatbill.wording import say
 
 ONE_DAY = timedelta(days=1)
@@ -77,13 +79,19 @@ class Hold:
 
 def next_step(claim: Claim, rules: Rules) -> NextStep | Hold:
     if claim.closed and not claim.frozen:
-        return _reopening(claim, rules)
+        reopening = _reopening(claim, rules)
+        if isinstance(reopening, Hold) and _held(claim, rules) is None:
+            return _hand_over(claim, rules) or reopening  # still unpaid after the closing
+        return reopening
     return _held(claim, rules) or _escalation(claim, rules)
 
 
 def _escalation(claim: Claim, rules: Rules) -> NextStep | Hold:
     """The next step up the ladder: reminders, the collection notice, closing."""
     book = rules.rulebook
+    external = _external(claim, rules)
+    if external is not None:
+        return external
     if claim.plan is PlanState.BREACHED and book.payment_plans.breach_goes_to_collection.value:
         breached = claim.plan_breached_on or claim.due_date
         if book.collection_notice.used.value and not _taken_since(
@@ -189,7 +197,8 @@ def _collection_notice(claim: Claim, rules: Rules, *, earliest: date | None = No
 def _closing(claim: Claim, rules: Rules) -> NextStep | Hold:
     book = rules.rulebook
     closing = book.closing
-    if claim.old_debt and not closing.for_old_debt_alone.value:
+    old_debt = claim.old_debt or with_agency(claim)
+    if old_debt and not closing.for_old_debt_alone.value:
         return _old_debt(claim, rules)
     if claim.security is SecurityState.PROVIDED:  # closing avoided by a security (6.6, 6.7)
         return Hold(say("collections.hold.secured"), str(book.securities.forms.clause))
@@ -255,6 +264,55 @@ def _reopening(claim: Claim, rules: Rules) -> NextStep | Hold:
     if plan_allowed:
         ways.append(say("collections.reopen.plan"))
     return Hold(say("collections.hold.closed", ways=", ".join(ways)), str(r.on_full_payment.clause))
+
+
+# --- external collection (issue 6, item 7) --------------------------------------------------
+
+
+def _external(claim: Claim, rules: Rules) -> NextStep | Hold | None:
+    """With the partner, no reminders or notices of ours: only the road to closing for old
+    debt; otherwise the hand-over once it is due; None: the ladder as usual."""
+    if with_agency(claim):
+        return _closing(claim, rules)
+    return _hand_over(claim, rules)
+
+
+def _hand_over(claim: Claim, rules: Rules) -> NextStep | None:
+    """The hand-over to the external partner once the rulebook's step (`external_collection.
+    after`) is past, unpaid; once per claim (staff may hand over again after a recall)."""
+    external = rules.rulebook.external_collection
+    handed = claim.taken(StepKind.EXTERNAL_COLLECTION)
+    if not external.used.value or external.after is None or handed:
+        return None
+    after = external.after.value
+    trigger: TakenStep | None = None
+    if after is HandOverAfter.REMINDER and external.after_reminder is not None:
+        reminders = claim.taken(StepKind.REMINDER)
+        number = external.after_reminder.value
+        trigger = reminders[number - 1] if len(reminders) >= number else None
+    elif after is HandOverAfter.COLLECTION_NOTICE:
+        trigger = claim.last(StepKind.COLLECTION_NOTICE)
+    elif claim.closed:
+        trigger = claim.last(StepKind.CLOSED)
+    if trigger is None:
+        return None
+    wait = timedelta(days=external.wait_days.value if external.wait_days else 0)
+    earliest = (trigger.deadline or trigger.on) + ONE_DAY + wait
+    return NextStep(StepKind.EXTERNAL_COLLECTION, earliest, str(external.used.clause),
+                    collection_fee(claim, rules))  # fmt: skip
+
+
+def collection_fee(claim: Claim, rules: Rules) -> Fee | None:
+    """The collection fee at the hand-over (renteloven § 9 b, stk. 3): the tariff sheet's
+    collection fee, else the law's 100 kr., within the rulebook's cap; none when the rulebook
+    charges none or the claim already bears it."""
+    external, cap = rules.rulebook.external_collection, rules.rulebook.fee_caps.collection_fee_max
+    if external.collection_fee is None or not external.collection_fee.value:
+        return None
+    if collection_fee_borne(claim):
+        return None
+    law = Fee(FeeKind.COLLECTION_NOTICE, cap.value, VatScope.OUTSIDE, cap.clause, cap.basis)
+    return _fee(rules, FeeKind.COLLECTION_NOTICE, cap.value) or law
 
 
 # --- dates and fees -------------------------------------------------------------------------

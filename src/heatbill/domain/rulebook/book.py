@@ -52,6 +52,7 @@ from heatbill.domain.rulebook.customers import (
     read_letters,
     read_moves,
 )
+from heatbill.domain.rulebook.external import ExternalCollection, read_external_collection
 from heatbill.domain.rulebook.kinds_text import Day, Name, Text, UtilityDocument
 from heatbill.domain.rulebook.metering import Metering, read_metering
 from heatbill.domain.rulebook.problems import Findings, Problem, RulebookError
@@ -81,6 +82,7 @@ class Rulebook:
     closing: Closing
     reopening: Reopening
     securities: Securities
+    external_collection: ExternalCollection
     moves: Moves
     exit: ExitRules
     interest: Interest
@@ -112,6 +114,7 @@ def parse_rulebook(data: Mapping[str, object], source: str) -> Rulebook:
         closing=read_closing(root.section("closing")),
         reopening=read_reopening(root.section("reopening")),
         securities=read_securities(root.section("securities")),
+        external_collection=read_external_collection(root.section("external_collection")),
         moves=read_moves(root.section("moves")),
         exit=read_exit(root.section("exit")),
         interest=read_interest(root.section("interest")),

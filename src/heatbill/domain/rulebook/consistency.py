@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from heatbill.domain.rulebook.billing import DueDateRule, Installments, Settlement
 from heatbill.domain.rulebook.collection import CollectionNotice
 from heatbill.domain.rulebook.customers import ExitRules
+from heatbill.domain.rulebook.external import external_inconsistencies
 from heatbill.domain.rulebook.kinds import show_raw
 from heatbill.domain.rulebook.problems import Problem
 from heatbill.domain.rulebook.ruled import Ruled
@@ -32,6 +33,11 @@ def rulebook_inconsistencies(book: Rulebook) -> list[Problem]:
         *_timeline(book),
         *_closing_notice(book),
         *_exit(book.exit),
+        *external_inconsistencies(
+            book.external_collection,
+            reminders=book.reminders.count.value,
+            collection_notice=book.collection_notice.used.value,
+        ),
     ]
 
 

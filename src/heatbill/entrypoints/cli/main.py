@@ -32,6 +32,7 @@ from heatbill.entrypoints.cli import (
     securities,
     utility,
 )
+from heatbill.entrypoints.cli import case_external as _case_external  # noqa: F401 - `case hand-over…`
 from heatbill.wording import say
 
 app = typer.Typer(
