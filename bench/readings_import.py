@@ -28,6 +28,13 @@ from bare_insert import bare_insert_seconds, stored_rows
 from heatbill.adapters.clock import FixedClock
 from heatbill.adapters.cpr_vault import CprVault
 from heatbill.adapters.rulebook_files import preset_source, preset_text
+from heatbill.adapters.synthetic.readings import ReadingsFile, Registers, history_files, year_files
+from heatbill.adapters.synthetic.utility import (
+    CUSTOMERS_AS_OF,
+    SyntheticMove,
+    customers_csv,
+    generate,
+)
 from heatbill.domain.register.moves import MoveKind
 from heatbill.domain.register.parties import Contact, Cpr, Party, PartyKind
 from heatbill.domain.register.readings import ReadingSource
@@ -36,8 +43,6 @@ from heatbill.services.imports import ImportFile, ReadingsReport, import_reading
 from heatbill.services.moves import MoveReading, RegisterMove, register_move
 from heatbill.services.unit_of_work import UnitOfWork
 from heatbill.services.utilities import CreateUtility, RuleText, create_utility
-from synthetic_readings import ReadingsFile, Registers, history_files, year_files
-from synthetic_utility import CUSTOMERS_AS_OF, SyntheticMove, customers_csv, generate
 from throwaway_database import throwaway_engine
 
 VAULT = CprVault(b"heatbill benchmark secret, never a real one")

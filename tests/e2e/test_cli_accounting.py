@@ -23,7 +23,7 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_exports_and_the_reconciliation_of_the_demo_ledger(tmp_path: Path) -> None:
-    assert run("demo", "--database", "demo.sqlite3", cwd=tmp_path).returncode == 0
+    assert run("demo-ledger", "--database", "demo.sqlite3", cwd=tmp_path).returncode == 0
     report = run("report", "reconciliation", "--date", "28-02-2026", "-u", "demo", cwd=tmp_path)
     assert report.returncode == 0, report.stderr
     assert "Afstemt: debitorer = åbne poster = samlekonto ✓" in report.stdout
@@ -81,7 +81,7 @@ def test_exports_and_the_reconciliation_of_the_demo_ledger(tmp_path: Path) -> No
 
 
 def test_a_period_that_ends_before_it_starts_is_refused(tmp_path: Path) -> None:
-    assert run("demo", "--database", "demo.sqlite3", cwd=tmp_path).returncode == 0
+    assert run("demo-ledger", "--database", "demo.sqlite3", cwd=tmp_path).returncode == 0
     refused = run(
         "export", "gl", "--from", "01-02-2026", "--to", "31-01-2026", "-u", "demo", cwd=tmp_path
     )

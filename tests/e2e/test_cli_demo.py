@@ -19,7 +19,7 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_demo_shows_the_rulebook_and_a_balanced_ledger(tmp_path: Path) -> None:
-    result = run("demo", "--database", "demo.sqlite3", cwd=tmp_path)
+    result = run("demo-ledger", "--database", "demo.sqlite3", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert f"SQLite-filen {tmp_path / 'demo.sqlite3'}" in out
@@ -33,8 +33,8 @@ def test_demo_shows_the_rulebook_and_a_balanced_ledger(tmp_path: Path) -> None:
 
 
 def test_demo_can_be_run_again_from_scratch(tmp_path: Path) -> None:
-    first = run("demo", "--database", "demo.sqlite3", cwd=tmp_path)
-    second = run("demo", "--database", "demo.sqlite3", cwd=tmp_path)
+    first = run("demo-ledger", "--database", "demo.sqlite3", cwd=tmp_path)
+    second = run("demo-ledger", "--database", "demo.sqlite3", cwd=tmp_path)
     assert first.returncode == second.returncode == 0
     assert first.stdout == second.stdout
 
@@ -46,3 +46,27 @@ def test_db_upgrade_creates_the_schema_and_prints_the_file(tmp_path: Path) -> No
     assert "opgraderet" in first.stdout
     again = run("db", "upgrade", cwd=tmp_path)
     assert "allerede nyeste version" in again.stdout
+
+
+def test_the_demo_year_lives_the_days_and_leaves_letters_and_a_chart(tmp_path: Path) -> None:
+    result = run(
+        "demo",
+        "--database",
+        "year.sqlite3",
+        "--out",
+        "ud",
+        "--installations",
+        "40",
+        "--days",
+        "50",
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Året i tal" in out
+    assert "Acontorater" in out
+    assert "Rykker" in out  # late payers got their reminders in February
+    assert "Afstemt: debitorer = åbne poster = samlekonto" in out
+    assert "UOVERENSSTEMMELSE" not in out
+    assert (tmp_path / "ud" / "restancer.png").stat().st_size > 1000
+    assert list((tmp_path / "ud" / "breve").rglob("*.pdf"))

@@ -4,9 +4,12 @@
    each taken whole or refused, once (a file taken before is recognised and moved aside);
 2. interest: late interest up to the day;
 3. collections: the day's steps on every claim (evaluated after the day's payments);
-4. billing: budgets when a heating year's first charge comes near, move-in budgets, move
+4. letters: every queued letter and work order rendered and delivered on its channel (when the
+   run is given channels: a folder for the batch files, SMTP from the environment);
+5. securities: deposits and guarantees due for release;
+6. billing: budgets when a heating year's first charge comes near, move-in budgets, move
    settlements and the installments charged on the day;
-5. settlement: the annual settlement on its day (with installment n where the rulebook says
+7. settlement: the annual settlement on its day (with installment n where the rulebook says
    so, `4rater`; else the 15th of the month after the annual reading, on a bank day).
 
 Every step is idempotent for its date on its own (idempotency keys, files by hash, one
@@ -40,9 +43,11 @@ from heatbill.services.billing_runs import RunReport, bill_installments, set_bud
 from heatbill.services.collections import run_collections
 from heatbill.services.imports import ImportFile
 from heatbill.services.late_interest import post_late_interest
+from heatbill.services.letter_delivery import Channels, send_letters
 from heatbill.services.mandates import import_mandates
 from heatbill.services.move_runs import set_move_in_budgets, settle_moves
 from heatbill.services.payments import import_payments
+from heatbill.services.security_release import release_due
 from heatbill.services.settlement_runs import settle_year_run
 from heatbill.services.unit_of_work import UnitOfWork
 from heatbill.services.utilities import rulebook_of
@@ -52,7 +57,7 @@ CRASH_ENV = "HEATBILL_TEST_CRASH_AT"
 """Tests only: `step:point` (e.g. `collections:after`) makes the process die there (kill -9)."""
 PAUSE_ENV = "HEATBILL_TEST_PAUSE_AT"
 """Tests only: `step:point:seconds` holds the run there (to show a second run refused)."""
-STEPS = ("payments", "interest", "collections", "billing", "settlement")
+STEPS = ("payments", "interest", "collections", "letters", "securities", "billing", "settlement")
 
 
 @dataclass
@@ -78,6 +83,8 @@ class DailyRun:
     utility_id: int
     inbox: Path | None = None
     dry_run: bool = False
+    channels: Channels | None = None
+    """Where letters go; None: they stay queued (sent by `heatbill letters send`)."""
 
 
 Progress = Callable[[str], None]
@@ -112,6 +119,8 @@ def _run_day(run: DailyRun, on: date, progress: Progress) -> DailyReport:
         "payments": _payments,
         "interest": _interest,
         "collections": _collections,
+        "letters": _letters,
+        "securities": _securities,
         "billing": _billing,
         "settlement": _settlement,
     }
@@ -194,6 +203,28 @@ def _collections(run: DailyRun, on: date) -> StepResult:
     return StepResult("collections", sum(report.taken.values()), 0, report.fees, report.refused)
 
 
+def _letters(run: DailyRun, on: date) -> StepResult:
+    if run.channels is None:
+        return StepResult("letters")
+    with UnitOfWork(run.engine) as uow:
+        report = send_letters(
+            run.utility_id, on, uow, _clock(on), run.channels, dry_run=run.dry_run
+        )
+    return StepResult(
+        "letters",
+        sum(report.delivered.values()),
+        0,
+        Money(0),
+        [say("daily.letters_failed", count=report.failed)] if report.failed else [],
+    )
+
+
+def _securities(run: DailyRun, on: date) -> StepResult:
+    with UnitOfWork(run.engine) as uow:
+        report = release_due(run.utility_id, on, uow, _clock(on), dry_run=run.dry_run)
+    return StepResult("securities", len(report.released), report.held)
+
+
 def _billing(run: DailyRun, on: date) -> StepResult:
     result = StepResult("billing")
     clock = _clock(on)
@@ -203,10 +234,32 @@ def _billing(run: DailyRun, on: date) -> StepResult:
     charges = [i.charge_date for i in installment_schedule(year, rulebook, danish_bank_calendar())]
     if on.day == 1 or on in charges or on == heating_year(year, rulebook).start:
         _add(result, _budgets(run, year, clock))
-    for action in (set_move_in_budgets, settle_moves, bill_installments):
+    with UnitOfWork(run.engine, write=False) as uow:
+        newcomers = _newcomers_without_budget(uow, run.utility_id, on, year, rulebook)
+        charged = bool(uow.budgets(run.utility_id).installments_charged_on(on))
+    actions = [settle_moves]
+    if newcomers:
+        actions.insert(0, set_move_in_budgets)
+    if charged:
+        actions.append(bill_installments)
+    for action in actions:
         with UnitOfWork(run.engine) as uow:
             _add(result, action(run.utility_id, on, uow, clock, dry_run=run.dry_run))
     return result
+
+
+def _newcomers_without_budget(
+    uow: UnitOfWork, utility_id: int, on: date, year: int, rulebook: Rulebook
+) -> bool:
+    """Whether a customer began in this heating year and has no budget yet: only then is the
+    move-in budget step worth its context (a cheap check before an expensive load)."""
+    start = heating_year(year, rulebook).start
+    began = {
+        c.relationship_id
+        for c in uow.installations(utility_id).relationships_on(on)
+        if c.start > start
+    }
+    return bool(began - set(uow.budgets(utility_id).latest(year)))
 
 
 def _budgets(run: DailyRun, year: int, clock: FixedClock) -> RunReport:

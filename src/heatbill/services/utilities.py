@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from heatbill.adapters.clock import Clock
 from heatbill.adapters.db.utility_repository import UtilityRow
@@ -83,9 +84,20 @@ def create_utility(command: CreateUtility, uow: UnitOfWork, clock: Clock) -> Cre
 def rulebook_of(uow: UnitOfWork, utility_id: int, on: date) -> Rulebook:
     """The utility's rulebook in force on `on`, parsed from the text stored with it."""
     document = uow.utilities.rule_document(utility_id, "rulebook", on)
-    return parse_rulebook_text(document.source_text, f"{document.name}.toml")
+    return _parsed_rulebook(document.source_text, f"{document.name}.toml")
 
 
 def tariffs_of(uow: UnitOfWork, utility_id: int, on: date) -> TariffSheet:
     document = uow.utilities.rule_document(utility_id, "tariffs", on)
-    return parse_tariff_sheet_text(document.source_text, f"tariffs/{document.name}.toml")
+    return _parsed_tariffs(document.source_text, f"tariffs/{document.name}.toml")
+
+
+@lru_cache(maxsize=64)
+def _parsed_rulebook(text: str, source: str) -> Rulebook:
+    """Parsed once per text: a rulebook is immutable, and a daily run asks for it often."""
+    return parse_rulebook_text(text, source)
+
+
+@lru_cache(maxsize=64)
+def _parsed_tariffs(text: str, source: str) -> TariffSheet:
+    return parse_tariff_sheet_text(text, source)

@@ -6,7 +6,7 @@ with noise), 5 % tenants whose flats belong to landlords owning several, ~90 % r
 meters, and moves through the year (a few % of tenants move out; some have a successor, the
 rest leave the owner liable in the gap). The same seed gives the same utility, byte for byte.
 The customer export is written in the documented format (docs/import-formats.md);
-`synthetic_readings` makes the meter readings.
+`readings` makes the meter readings.
 """
 
 from __future__ import annotations
@@ -54,6 +54,12 @@ class Site:
     town: tuple[str, str]
     area_m2: int
     business: bool
+
+    @property
+    def volume_m3(self) -> int:
+        """The building's volume: the heated area times a storey's height (3 m for business)."""
+        return self.area_m2 * 3 if self.business else self.area_m2 * 28 // 10
+
     remote: bool
     meter_installed: date
     customer: PartyRow
@@ -85,7 +91,7 @@ class SyntheticUtility:
 
 
 def generate(installations: int, *, year: int = 2026, seed: int = 2026) -> SyntheticUtility:
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 - synthetic data, seeded on purpose
     people = _People(rng)
     tenants = round(installations * TENANT_SHARE)
     landlords = [people.company("Boligselskab") for _ in range(max(1, tenants // 40))]
@@ -166,20 +172,22 @@ class _People:
 
 
 CUSTOMER_COLUMNS = (
-    "maalested;adresse;postnr;by;bbr_areal_m2;anvendelse;maaler;maaler_opsat;aflaesning;"
+    "maalested;adresse;postnr;by;bbr_areal_m2;rumfang_m3;anvendelse;maaler;maaler_opsat;aflaesning;"
     "kunde_type;navn;cpr;cvr;email;digital_post;fritaget_digital_post;rolle;kunde_fra;"
     "ejer_navn;ejer_cpr;ejer_cvr;ejer_email"
 )
 
 
 def customers_csv(utility: SyntheticUtility) -> bytes:
-    """The customer export (one row per installation), as of `CUSTOMERS_AS_OF`."""
+    """The customer export (one row per installation), as of `CUSTOMERS_AS_OF`; the building's
+    volume (rumfang) as BBR would have it for a tariff that charges by m³ (Solrød)."""
     lines = [CUSTOMER_COLUMNS]
     for s in utility.sites:
         c, o = s.customer, s.owner
         role = "lejer" if o else "ejer"
         fields = (
-            *(s.number, s.address, *s.town, str(s.area_m2), "erhverv" if s.business else "bolig"),
+            *(s.number, s.address, *s.town, str(s.area_m2), str(s.volume_m3)),
+            "erhverv" if s.business else "bolig",
             *(s.serial, f"{s.meter_installed:%d-%m-%Y}", "fjern" if s.remote else "selv"),
             *(c.kind, c.name, c.cpr or "", c.cvr or "", c.email or "", "ja", "nej", role),
             f"{s.customer_since:%d-%m-%Y}",

@@ -26,7 +26,9 @@ from heatbill.entrypoints.cli.context import (
     engine_for,
     utility_id_of,
 )
+from heatbill.entrypoints.cli.letters import mailer_from_environment
 from heatbill.services.daily_run import DailyReport, DailyRun, run_daily, run_until
+from heatbill.services.letter_delivery import Channels
 from heatbill.wording import say
 
 console = Console(stderr=False)
@@ -36,6 +38,7 @@ def daily_command(
     when: str | None = typer.Option(None, "--date", help=say("daily.cli.date")),
     until: str | None = typer.Option(None, "--until", help=say("daily.cli.until")),
     inbox: Path | None = typer.Option(None, "--inbox", help=say("daily.cli.inbox")),
+    letters: Path | None = typer.Option(None, "--letters", help=say("daily.cli.letters")),
     dry_run: bool = typer.Option(False, "--dry-run", help=say("daily.cli.dry_run")),
     utility: str = UTILITY_OPTION,
     database: str | None = DATABASE_OPTION,
@@ -43,7 +46,8 @@ def daily_command(
     if (when is None) == (until is None):
         raise typer.BadParameter(say("daily.cli.need_date"))
     with engine_for(database) as engine:
-        run = DailyRun(engine, utility_id_of(engine, utility), inbox, dry_run)
+        channels = None if letters is None else Channels(letters, mailer_from_environment())
+        run = DailyRun(engine, utility_id_of(engine, utility), inbox, dry_run, channels)
         with console.status("") as status:
 
             def progress(text: str) -> None:

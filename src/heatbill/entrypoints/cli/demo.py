@@ -1,19 +1,28 @@
-"""`heatbill demo`: the README's main job — the demo utility on SQLite, shown in full.
+"""`heatbill demo`: the README's main job — the demo utility's year on SQLite, shown in full.
 
-For now: a fresh SQLite database, the demo utility with Solrød's rulebook and tariff sheet,
-the rulebook printed with its clauses, and a small sample ledger proved balanced. Later issues
-extend this to the simulated year and the web app.
+`heatbill demo` makes a fresh SQLite database, the demo utility with Solrød's rulebook and
+tariff sheet and a synthetic town of installations, and lives through a whole year day by day
+(`services.demo_year`): readings, moves, payments — on time, late, disputed, after closing —
+and the daily run's reminders, notices, closings, reopenings, interest, installments and the
+annual settlement. It prints the year in figures, proves the books balanced, and leaves the
+letters as PDF and a chart of the arrears over the year in the output folder.
+
+`heatbill demo-ledger` shows the rulebook with its clauses and a small sample ledger.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import shutil
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.rule import Rule
+from rich.table import Table
 
+from heatbill.adapters.charts import arrears_chart
 from heatbill.adapters.clock import FixedClock
 from heatbill.adapters.db.engine import make_engine, sqlite_url
 from heatbill.adapters.db.migrate import upgrade
@@ -25,16 +34,21 @@ from heatbill.entrypoints.cli.ledger_view import (
     trial_balance_table,
 )
 from heatbill.entrypoints.cli.rulebook_view import rulebook_overview
+from heatbill.services.accounting import reconciliation
 from heatbill.services.demo_utility import DEMO_CODE, create_demo_utility
+from heatbill.services.demo_year import DemoYear, YearSummary
 from heatbill.services.ledger import trial_balance
+from heatbill.services.letter_delivery import Channels
 from heatbill.services.sample_ledger import SAMPLE_CUSTOMERS, build_sample_ledger
 from heatbill.services.unit_of_work import UnitOfWork
 from heatbill.wording import say
 
 DEFAULT_DEMO_DATABASE = Path("var") / "demo.sqlite3"
+DEFAULT_DEMO_OUT = Path("var") / "demo"
+DEFAULT_INSTALLATIONS = 1000
 
 
-def demo(
+def demo_ledger(
     database: Path = typer.Option(DEFAULT_DEMO_DATABASE, help="SQLite-fil til demoen."),
     year: int = typer.Option(2026, help="Året der vises."),
 ) -> None:
@@ -87,3 +101,106 @@ def demo(
     console.print(say(key, items=items_total.format_da(), receivables=receivables.format_da()))
     engine.dispose()
     console.print(say("demo.done"))
+
+
+def demo(
+    database: Path = typer.Option(DEFAULT_DEMO_DATABASE, help="SQLite-fil til demoen."),
+    installations: int = typer.Option(DEFAULT_INSTALLATIONS, help="Antal målesteder i demobyen."),
+    out: Path = typer.Option(DEFAULT_DEMO_OUT, help="Mappe til breve (PDF) og grafen."),
+    year: int = typer.Option(2026, help="Året der leves igennem."),
+    days: int | None = typer.Option(None, help="Kun de første dage (en kort demo)."),
+) -> None:
+    """Live a synthetic utility's whole year day by day on SQLite, then show it in figures."""
+    console = Console()
+    path = _fresh(database)
+    out = out.resolve()
+    shutil.rmtree(out, ignore_errors=True)
+    engine = make_engine(sqlite_url(path))
+    upgrade(engine)
+    console.print(say("demo.database", path=path))
+    with UnitOfWork(engine) as uow:
+        utility_id = create_demo_utility(uow, FixedClock.on(date(year - 1, 1, 1))).utility_id
+    console.print(Rule(say("demo.title", name=DEMO_CODE)))
+    console.print(say("demo.year_intro", installations=installations, year=year))
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as progress:
+        task = progress.add_task(say("demo.year_progress"), total=None)
+
+        def advance(day: date, last: date) -> None:
+            if progress.tasks[task].total is None:
+                progress.update(task, total=(last - day).days + 1)
+            progress.update(task, advance=1, description=say("demo.day", day=f"{day:%d-%m-%Y}"))
+
+        channels = Channels(out / "breve")
+        summary = DemoYear(
+            engine,
+            utility_id,
+            out,
+            installations,
+            year,
+            progress=advance,
+            channels=channels,
+            days=days,
+        ).run()
+    console.print(year_table(summary))
+    with UnitOfWork(engine, write=False) as uow:
+        check = reconciliation(uow, utility_id, summary.last)
+    key = "demo.balanced" if check.balanced else "demo.unbalanced"
+    console.print(say(key, amount=check.subledger.format_da()))
+    chart = arrears_chart(
+        summary.arrears,
+        out / "restancer.png",
+        title=say("demo.chart_title", year=year),
+        ylabel=say("demo.chart_axis"),
+    )
+    console.print(say("demo.chart", path=chart))
+    console.print(say("demo.letters", path=out / "breve"))
+    engine.dispose()
+    console.print(say("demo.year_done"))
+
+
+def _fresh(database: Path) -> Path:
+    path = database.resolve()
+    for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        stale.unlink(missing_ok=True)
+    return path
+
+
+def year_table(summary: YearSummary) -> Table:
+    table = Table(title=say("demo.summary_title"))
+    table.add_column(say("demo.col.what"))
+    table.add_column(say("demo.col.figure"), justify="right")
+    rows = [
+        (say("demo.row.installations"), str(summary.installations)),
+        (say("demo.row.period"), f"{summary.first:%d-%m-%Y} – {summary.last:%d-%m-%Y}"),
+        (say("demo.row.readings_files"), str(summary.readings_files)),
+        (say("demo.row.moves"), str(summary.moves)),
+    ]
+    rows += [
+        (say(f"demo.bill.{kind}"), str(count)) for kind, count in sorted(summary.bills.items())
+    ]
+    rows += [
+        (say("demo.row.billed"), summary.billed.format_da()),
+        (say("demo.row.payments"), str(summary.payments)),
+        (say("demo.row.paid"), summary.paid.format_da()),
+        (say("demo.row.fees"), summary.fees.format_da()),
+        (say("demo.row.interest"), summary.interest.format_da()),
+    ]
+    rows += [
+        (say(f"collections.step.{kind}", number=""), str(count))
+        for kind, count in sorted(summary.steps.items())
+    ]
+    rows += [
+        (say("demo.row.disputes"), str(summary.disputes)),
+        (say("demo.row.letters"), str(summary.letters)),
+        (say("demo.row.arrears"), summary.arrears[-1][1].format_da() if summary.arrears else "0"),
+    ]
+    for what, figure in rows:
+        table.add_row(what, figure)
+    return table

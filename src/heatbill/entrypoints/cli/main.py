@@ -63,6 +63,7 @@ app.add_typer(securities.app, name="security")
 app.add_typer(accounting.export_app, name="export")
 app.add_typer(accounting.report_app, name="report")
 app.command(name="demo")(demo.demo)
+app.command(name="demo-ledger")(demo.demo_ledger)
 
 EXIT_CODES: dict[type[HeatbillError], int] = {
     ValidationError: 2,

@@ -7,6 +7,14 @@ MESSAGES: dict[str, str] = {
     "daily.step.payments": "{day}: indbetalinger",
     "daily.step.interest": "{day}: renter",
     "daily.step.collections": "{day}: restancer",
+    "daily.step.letters": "{day}: breve",
+    "daily.step.securities": "{day}: sikkerhedsstillelser",
+    "daily.letters_failed": "{count} breve kunne ikke leveres på den første kanal",
+    "daily.cli.letters": (
+        "Mappen til brevenes batchfiler (digital post, print); ellers venter brevene."
+    ),
+    "daily.cli.name.letters": "Breve",
+    "daily.cli.name.securities": "Frigivne sikkerhedsstillelser",
     "daily.step.billing": "{day}: budgetter, flytninger og acontorater",
     "daily.step.settlement": "{day}: årsafregning",
     "daily.unmatched": "{file} linje {line}: {amount} til afklaring — {why}",
