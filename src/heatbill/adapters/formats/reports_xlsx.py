@@ -14,11 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
 
 from heatbill.adapters.formats.report_words import kind_word, movement_text, payment_word
 from heatbill.adapters.formats.reports_csv import (
@@ -34,7 +33,6 @@ from heatbill.wording import say
 
 KRONER_FORMAT = '#,##0.00\\ "kr.";\\-#,##0.00\\ "kr."'
 DATE_FORMAT = "dd-mm-yyyy"
-BOLD = Font(bold=True)
 
 Cell = str | int | date | Money | None
 
@@ -48,6 +46,8 @@ class Sheet:
 
 
 def write_workbook(sheets: Sequence[Sheet]) -> bytes:
+    from openpyxl import Workbook  # noqa: PLC0415 - a heavy import, only for an Excel file
+
     book = Workbook()
     book.remove(book.active)  # type: ignore[arg-type]
     for sheet in sheets:
@@ -136,6 +136,10 @@ def ageing_workbook(lines: Sequence[AgeingLine]) -> bytes:
 
 
 def _fill(ws: Worksheet, sheet: Sheet) -> None:
+    from openpyxl.styles import Font  # noqa: PLC0415
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415
+
+    bold = Font(bold=True)
     ws.append(list(sheet.header))
     for row in [*sheet.rows, sheet.totals]:
         ws.append([_value(cell) for cell in row])
@@ -145,7 +149,7 @@ def _fill(ws: Worksheet, sheet: Sheet) -> None:
             elif isinstance(original, date):
                 cell.number_format = DATE_FORMAT
     for cell in (*ws[1], *ws[ws.max_row]):
-        cell.font = BOLD
+        cell.font = bold
     for number, cells in enumerate(ws.iter_cols(), start=1):
         widest = max(len(_shown(cell.value)) for cell in cells)
         ws.column_dimensions[get_column_letter(number)].width = min(max(widest + 2, 10), 60)

@@ -15,8 +15,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from fpdf import FPDF
+if TYPE_CHECKING:
+    from fpdf import FPDF
 
 _ROW = re.compile(r"^(?P<text>\S.*?) {2,}(?P<amount>-?[\d.]+,\d\d kr\.)$")
 _LATIN1 = str.maketrans({"–": "-", "—": "-", "…": "...", "’": "'", "‘": "'", "“": '"', "”": '"'})
@@ -41,6 +43,8 @@ def letter_pdf(page: PdfPage) -> bytes:
 
 def batch_pdf(pages: Iterable[PdfPage], *, on: date) -> bytes:
     """Many letters in one PDF, each from a new page (odd pages for duplex printing)."""
+    from fpdf import FPDF  # noqa: PLC0415 - a heavy import, only when a PDF is made
+
     pdf = FPDF(format="A4")
     pdf.set_creation_date(datetime(on.year, on.month, on.day, tzinfo=UTC))
     pdf.set_margins(20, 18, 20)

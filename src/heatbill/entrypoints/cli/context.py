@@ -10,7 +10,7 @@ from sqlalchemy import Engine
 
 from heatbill.adapters.clock import SystemClock
 from heatbill.adapters.db.engine import database_url, make_engine
-from heatbill.adapters.db.migrate import upgrade
+from heatbill.adapters.db.migrate import upgrade_if_needed
 from heatbill.services.unit_of_work import UnitOfWork
 
 DATABASE_OPTION = typer.Option(
@@ -30,7 +30,7 @@ def engine_for(url: str | None) -> Iterator[Engine]:
     """The engine of the database in force, its schema brought up to date first."""
     engine = make_engine(database_url(url))
     try:
-        upgrade(engine)
+        upgrade_if_needed(engine)
         yield engine
     finally:
         engine.dispose()
