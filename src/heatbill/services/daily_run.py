@@ -33,6 +33,7 @@ from sqlalchemy import Engine
 
 from heatbill.adapters.clock import FixedClock
 from heatbill.adapters.db.run_lock import RunLockedError, utility_run_lock
+from heatbill.adapters.db.statistics import refresh_statistics
 from heatbill.adapters.formats.payment_batches import PaymentFormat, sniff
 from heatbill.adapters.holidays_dk import danish_bank_calendar
 from heatbill.domain.billing.installments import heating_year, heating_year_of, installment_schedule
@@ -112,6 +113,7 @@ def run_until(run: DailyRun, until: date, progress: Progress | None = None) -> l
 
 
 def _run_day(run: DailyRun, on: date, progress: Progress) -> DailyReport:
+    refresh_statistics(run.engine)
     with UnitOfWork(run.engine, write=False) as uow:
         finished = uow.daily_runs(run.utility_id).finished(on)
     report = DailyReport(on)
