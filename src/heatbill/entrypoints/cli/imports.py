@@ -8,10 +8,13 @@ the same file twice raises ConflictError naming the earlier import (exit 4). Bot
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import typer
 
+from heatbill.adapters.clock import Clock
 from heatbill.domain.register.readings import ReadingSource, ReadingStatus
 from heatbill.entrypoints.cli import arguments
 from heatbill.entrypoints.cli.context import (
@@ -30,6 +33,7 @@ from heatbill.services.reading_queries import meter_places
 from heatbill.services.unit_of_work import UnitOfWork
 from heatbill.wording import say
 
+R = TypeVar("R")
 app = typer.Typer(help=say("cli.import.app"), no_args_is_help=True)
 
 FILE = typer.Argument(..., help=say("cli.opt.file"), show_default=False)
@@ -141,10 +145,7 @@ def payments(
     database: str | None = DATABASE_OPTION,
 ) -> None:
     """Take in a Betalingsservice 0602, FI or camt.053 file; print what was matched."""
-    with engine_for(database) as engine:
-        command = _file(utility_id_of(engine, utility), path)
-        with UnitOfWork(engine) as uow:
-            report = import_payments(command, uow, CLOCK)
+    command, report = _take(path, utility, database, import_payments)
     typer.echo(
         say(
             "cli.import.payments_done",
@@ -170,10 +171,7 @@ def mandates(
     database: str | None = DATABASE_OPTION,
 ) -> None:
     """Take in a Betalingsservice 0603 delivery of mandates."""
-    with engine_for(database) as engine:
-        command = _file(utility_id_of(engine, utility), path)
-        with UnitOfWork(engine) as uow:
-            report = import_mandates(command, uow, CLOCK)
+    command, report = _take(path, utility, database, import_mandates)
     typer.echo(
         say(
             "cli.import.mandates_done",
@@ -183,3 +181,16 @@ def mandates(
             cancelled=report.cancelled,
         )
     )
+
+
+def _take(
+    path: Path,
+    utility: str,
+    database: str | None,
+    use_case: Callable[[ImportFile, UnitOfWork, Clock], R],
+) -> tuple[ImportFile, R]:
+    """Read the file and hand it to `use_case` in one unit of work."""
+    with engine_for(database) as engine:
+        command = _file(utility_id_of(engine, utility), path)
+        with UnitOfWork(engine) as uow:
+            return command, use_case(command, uow, CLOCK)
