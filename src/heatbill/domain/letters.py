@@ -54,6 +54,8 @@ class LetterKind(StrEnum):
     """A change of the tariff sheet or conditions, told to each customer (`vestervig 8.3`)."""
     SUPPLY_INTERRUPTION = "supply_interruption"
     """A planned stop of the supply for works on the pipes (`vestervig 3.6`)."""
+    PAYMENT_PLAN = "payment_plan"
+    """The agreed payment plan: the claims it covers, the fee and the schedule (`vestervig 6.5`)."""
 
 
 @dataclass(frozen=True, slots=True)

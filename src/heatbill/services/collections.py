@@ -27,6 +27,7 @@ from heatbill.domain.ledger.charges import fee_entry
 from heatbill.domain.letters import LetterKind, LetterRequest
 from heatbill.domain.money import Money
 from heatbill.services.closing_letters import closing_letters
+from heatbill.services.plan_checks import check_plans
 from heatbill.services.unit_of_work import UnitOfWork
 from heatbill.services.utilities import rulebook_of, tariffs_of
 from heatbill.wording import say
@@ -63,6 +64,8 @@ class CollectionsReport:
     awaiting_assessment: int = 0
     """Claims whose next step is a security demand: staff make it after an individual
     assessment (`vestervig 6.10`, `heatbill security demand`); the pass never does."""
+    plans_breached: int = 0
+    plans_completed: int = 0
 
 
 def rules_for(uow: UnitOfWork, utility_id: int, on: date) -> Rules:
@@ -131,7 +134,11 @@ def run_collections(
     utility_id: int, on: date, uow: UnitOfWork, clock: Clock, *, dry_run: bool = False
 ) -> CollectionsReport:
     rules = rules_for(uow, utility_id, on)
-    report = CollectionsReport()
+    # Running payment plans first, after the day's payments: breached or completed today.
+    checked = check_plans(utility_id, on, uow, clock)
+    report = CollectionsReport(
+        plans_breached=len(checked.breached), plans_completed=len(checked.completed)
+    )
     plans: list[tuple[LoadedClaim, NextStep, TakenStep]] = []
     assessed_by_staff = rules.rulebook.securities.individual_assessment.value
     for loaded in load_claims(uow, utility_id, on):

@@ -75,6 +75,8 @@ def run_command(
     table.add_row(say("cli.case.row.fees"), report.fees.format_da())
     table.add_row(say("cli.case.row.waiting"), str(report.waiting))
     table.add_row(say("cli.case.row.held"), str(report.held))
+    table.add_row(say("cli.plan.breached_row"), str(report.plans_breached))
+    table.add_row(say("cli.plan.completed_row"), str(report.plans_completed))
     console.print(table)
     for refusal in report.refused:
         typer.echo(say("cli.case.refused", reason=refusal))

@@ -33,6 +33,7 @@ from heatbill.entrypoints.cli import (
     utility,
 )
 from heatbill.entrypoints.cli import case_external as _case_external  # noqa: F401 - `case hand-over…`
+from heatbill.entrypoints.cli import case_plans as _case_plans  # noqa: F401 - `heatbill case plan…`
 from heatbill.wording import say
 
 app = typer.Typer(
