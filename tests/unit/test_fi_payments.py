@@ -2,18 +2,21 @@
 
 The sample export (tests/golden/formats/fi/fi-payments.csv, Windows-1252 as a Danish online
 bank saves it) reads to the payments below. Each kind of mistake is refused with its exact
-message naming line and field; a property checks that the amounts add up to the øre.
+message naming line and field; properties check that the amounts add up to the øre and that
+the fast path for plainly right rows reads exactly what the field-by-field checks read.
 """
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from heatbill.adapters.formats import fi_payments
 from heatbill.adapters.formats.fi_payments import FiPayment, parse_fi_payments, total_of
 from heatbill.adapters.formats.problems import FileFormatError
 from heatbill.domain.money import Money
@@ -108,3 +111,32 @@ def test_the_payments_add_up_to_the_ore(amounts_ore: list[int], mark: str) -> No
     ]
     text = "dato;beloeb;kortart;betalings_id;kreditornr\n" + "\n".join(lines) + "\n"
     assert total_of(parse_fi_payments(text, "fi.csv")) == Money(sum(amounts_ore))
+
+
+columns = (
+    ["2026-03-02", "02-03-2026", "2026-02-30", "2026-3-2"],
+    ["1875,00", "1875.5", "0,01", "0", "0,00", "-5", "1.234,5", "12,345", "1e3"],
+    ["71", "73", ""],
+    [ID, ID[:-1] + "0", "123"],
+    ["87654321", " 87654321 ", "97654321"],
+    ["A-1", "A-2", ""],
+    ["Jens", " ", ""],
+)
+rows_of_cells = st.tuples(*(st.sampled_from(choices) for choices in columns))
+
+
+def read(text: str) -> tuple[FiPayment, ...] | str:
+    try:
+        return parse_fi_payments(text, "fi.csv").rows
+    except FileFormatError as error:
+        return error.message
+
+
+@given(st.lists(rows_of_cells, min_size=1, max_size=4))
+def test_a_row_reads_the_same_whether_plainly_right_or_not(rows: list[tuple[str, ...]]) -> None:
+    """The fast path for plainly right rows reads exactly what the field-by-field checks read
+    (the same payments, or the same refusal naming line and field)."""
+    text = HEADER + "".join(";".join(row) + "\n" for row in rows)
+    fast = read(text)
+    with patch.object(fi_payments._FastPath, "payment", lambda _self, _row: None):
+        assert read(text) == fast

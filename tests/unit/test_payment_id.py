@@ -43,6 +43,15 @@ def test_weights_run_2_1_2_from_the_rightmost_payload_digit_and_products_add_the
     assert fi_payment_id(37) == "000000000000372"
 
 
+@given(st.text(alphabet="0123456789", max_size=24))
+def test_the_check_digit_is_the_weighted_digit_sum_however_it_is_computed(digits: str) -> None:
+    total = 0
+    for position, char in enumerate(reversed(digits)):
+        product = int(char) * (2 if position % 2 == 0 else 1)
+        total += product // 10 + product % 10
+    assert check_digit(digits) == (10 - total % 10) % 10
+
+
 def test_the_payment_line_of_a_bill() -> None:
     assert fi_line("000000000000018", "81234567") == "+71<000000000000018+81234567<"
 

@@ -37,8 +37,26 @@ _PAYMENT_ID = re.compile(r"\d{15}")
 _CREDITOR = re.compile(r"8\d{7}")
 
 
+def _weighted(digits: str) -> int:
+    """The weighted digit sum of up to four digits, weights …, 1, 2 from the right."""
+    total = 0
+    for position, char in enumerate(reversed(digits)):
+        product = int(char) * (2 if position % 2 == 0 else 1)
+        total += product - 9 if product > 9 else product
+    return total
+
+
+_WEIGHTED_4: Final = tuple(_weighted(f"{n:04d}") for n in range(10_000))
+"""The weighted sums of every four digits: a payload read four digits at a time (each group
+starts at an even place from the right, so it carries the same weights)."""
+
+
 def check_digit(payload_digits: str) -> int:
     """The modulus-10 check digit of a string of digits: weights 2, 1, 2, … from the right."""
+    if len(payload_digits) <= 16 and payload_digits.isascii() and payload_digits.isdigit():
+        d, w = payload_digits.zfill(16), _WEIGHTED_4  # leading zeros weigh nothing
+        total = w[int(d[:4])] + w[int(d[4:8])] + w[int(d[8:12])] + w[int(d[12:])]
+        return (10 - total % 10) % 10
     total = 0
     for position, char in enumerate(reversed(payload_digits)):
         product = int(char) * (2 if position % 2 == 0 else 1)
@@ -85,6 +103,14 @@ def payment_id_for_open_item(open_item_id: int) -> str:
 def open_item_of(payment_id: str) -> int:
     """Which open item an incoming FI payment pays (the inverse of `payment_id_for_open_item`)."""
     return payload_for_open_item(payload_of(payment_id))
+
+
+def open_item_named(text: str) -> int | None:
+    """The open item a payment id names, None when `text` is no valid payment id (a batch's
+    matching asks once per payment: `is_valid_payment_id`, then `open_item_of`)."""
+    if not is_valid_payment_id(text):
+        return None
+    return payload_for_open_item(int(text[:PAYLOAD_DIGITS]))
 
 
 def parse_creditor_number(text: str) -> str:

@@ -104,8 +104,8 @@ def take_batch(  # noqa: PLR0917 - the file's identity and its content
     first_id = uow.ids(utility_id).reserve("payment", len(batch.payments))
     report = PaymentImport(import_id, file_name)
     entries: list[JournalEntry] = []
-    entry_of: dict[int, int] = {}
-    rows: list[PaymentRow] = []
+    booked: list[tuple[int, Match, int | None, bool]] = []
+    # (payment, its match, the payment it charges back, whether it has an entry)
     for n, (payment, match) in enumerate(zip(batch.payments, matches, strict=True)):
         key = f"payment:{import_id}:{payment.line}:{n}"
         reverses: int | None = None
@@ -130,23 +130,20 @@ def take_batch(  # noqa: PLR0917 - the file's identity and its content
         else:
             report.not_paid += 1
         if entry is not None:
-            entry_of[n] = len(entries)
             entries.append(entry)
-        rows.append(
-            PaymentRow(
-                payment_id=first_id + n,
-                payment=payment,
-                customer_id=match.customer_id,
-                matched_by=None if match.rule is None else match.rule.value,
-                why_unmatched=match.why_not,
-                entry_id=None,
-                charges_back_payment_id=reverses,
-            )
-        )
-    entry_ids = ledger.post_many(entries, created_at=now)
+        booked.append((n, match, reverses, entry is not None))
+    entry_ids = iter(ledger.post_new(entries, created_at=now))  # keys of a fresh import id
     rows = [
-        _with_entry(row, entry_ids[entry_of[n]]) if n in entry_of else row
-        for n, row in enumerate(rows)
+        PaymentRow(
+            payment_id=first_id + n,
+            payment=batch.payments[n],
+            customer_id=match.customer_id,
+            matched_by=None if match.rule is None else match.rule.value,
+            why_unmatched=match.why_not,
+            entry_id=next(entry_ids) if has_entry else None,
+            charges_back_payment_id=reverses,
+        )
+        for n, match, reverses, has_entry in booked
     ]
     payments.add_payments(import_id, rows)
     uow.commit()
@@ -244,15 +241,3 @@ def _tally_payment(
         report.credits += -sum(
             (p.amount for p in entry.postings if p.open_item_id == item.open_item_id), Money(0)
         )
-
-
-def _with_entry(row: PaymentRow, entry_id: int) -> PaymentRow:
-    return PaymentRow(
-        row.payment_id,
-        row.payment,
-        row.customer_id,
-        row.matched_by,
-        row.why_unmatched,
-        entry_id,
-        row.charges_back_payment_id,
-    )

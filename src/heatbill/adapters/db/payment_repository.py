@@ -1,8 +1,9 @@
 """Payments in the database: files, payments, assignments and mandate events (append-only).
 
-Set-based: a file's payments go in with one executemany; the lookups matching needs (which
-customer an open item belongs to, which customer numbers exist, which payments a charge-back
-may take back) are one query per chunk of ids.
+Set-based: a file's payments go in as tuples in one bulk insert (COPY on PostgreSQL, raw
+executemany on SQLite); the lookups matching needs (which customer an open item belongs to,
+which customer numbers exist, which payments a charge-back may take back) are one query per
+chunk of ids.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, func, insert, select
 
+from heatbill.adapters.db.billing_queries import among
+from heatbill.adapters.db.bulk import insert_rows
 from heatbill.adapters.db.payment_tables import (
     mandate_event,
     payment,
@@ -26,6 +29,11 @@ from heatbill.domain.money import Money
 from heatbill.domain.payments.incoming import IncomingPayment, PaymentKind, PaymentSource
 
 CHUNK = 5000
+_PAYMENT_COLUMNS = (
+    "utility_id", "payment_id", "import_id", "line", "source", "kind", "amount_ore", "paid_on",
+    "booked_on", "reference", "bs_customer", "payer", "external_ref", "customer_id", "matched_by",
+    "why_unmatched", "entry_id", "charges_back_payment_id",
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,34 +118,23 @@ class SqlPayments:
         )
 
     def add_payments(self, import_id: int, rows: Sequence[PaymentRow]) -> None:
+        """A file's payments as plain tuples in one bulk insert (COPY on PostgreSQL)."""
         if not rows:
             return
-        self._db.execute(
-            insert(payment),
-            [
-                {
-                    "utility_id": self._u,
-                    "payment_id": r.payment_id,
-                    "import_id": import_id,
-                    "line": r.payment.line,
-                    "source": r.payment.source.value,
-                    "kind": r.payment.kind.value,
-                    "amount_ore": r.payment.amount.ore,
-                    "paid_on": r.payment.paid_on,
-                    "booked_on": r.payment.booked_on,
-                    "reference": r.payment.payment_id,
-                    "bs_customer": r.payment.bs_customer,
-                    "payer": r.payment.payer,
-                    "external_ref": r.payment.external_ref,
-                    "customer_id": r.customer_id,
-                    "matched_by": r.matched_by,
-                    "why_unmatched": r.why_unmatched,
-                    "entry_id": r.entry_id,
-                    "charges_back_payment_id": r.charges_back_payment_id,
-                }
+        u = self._u
+        insert_rows(
+            self._db,
+            payment,
+            _PAYMENT_COLUMNS,
+            (
+                (u, r.payment_id, import_id, p.line, p.source.value, p.kind.value, p.amount.ore,
+                 p.paid_on, p.booked_on, p.payment_id, p.bs_customer, p.payer, p.external_ref,
+                 r.customer_id, r.matched_by, r.why_unmatched, r.entry_id,
+                 r.charges_back_payment_id)
                 for r in rows
-            ],
-        )
+                for p in (r.payment,)
+            ),
+        )  # fmt: skip
 
     # --- lookups for matching ------------------------------------------------------------
     def customers_of_items(self, item_ids: Iterable[int]) -> dict[int, int]:
@@ -146,7 +143,8 @@ class SqlPayments:
         for chunk in _chunks(sorted(set(item_ids))):
             rows = self._db.execute(
                 select(open_item.c.open_item_id, open_item.c.customer_id).where(
-                    open_item.c.utility_id == self._u, open_item.c.open_item_id.in_(chunk)
+                    open_item.c.utility_id == self._u,
+                    among(self._db, open_item.c.open_item_id, chunk),
                 )
             )
             found.update({int(i): int(c) for i, c in rows})
@@ -158,7 +156,7 @@ class SqlPayments:
             rows = self._db.execute(
                 select(relationship.c.relationship_id).where(
                     relationship.c.utility_id == self._u,
-                    relationship.c.relationship_id.in_(chunk),
+                    among(self._db, relationship.c.relationship_id, chunk),
                 )
             )
             found.update(int(r) for (r,) in rows)

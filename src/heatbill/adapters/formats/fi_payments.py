@@ -29,6 +29,7 @@ system, which checks it); whether the id names an open item is decided on import
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Final
@@ -39,7 +40,12 @@ from heatbill.adapters.formats.problems import ProblemLog
 from heatbill.adapters.formats.table import CsvRow, ParsedFile, read_csv
 from heatbill.domain.errors import ValidationError
 from heatbill.domain.money import Money, total
-from heatbill.domain.payment_id import CARD_TYPE, parse_creditor_number, payload_of
+from heatbill.domain.payment_id import (
+    CARD_TYPE,
+    is_valid_payment_id,
+    parse_creditor_number,
+    payload_of,
+)
 from heatbill.wording import say
 
 COLUMNS: Final = (
@@ -71,7 +77,10 @@ def parse_fi_payments(data: bytes | str, name: str) -> ParsedFile[FiPayment]:
     """Every payment in the file, or FileFormatError listing every problem (no rows at all)."""
     log = ProblemLog()
     table = read_csv(data, name, COLUMNS, log)
-    rows = [payment for row in table.rows if (payment := _payment(row)) is not None]
+    fast = _FastPath(table.header.positions)
+    rows = [
+        payment for row in table.rows if (payment := fast.payment(row) or _payment(row)) is not None
+    ]
     _archive_references_once(table.rows, log)
     log.raise_if_any(name)
     decoded = table.decoded
@@ -98,6 +107,59 @@ def _payment(row: CsvRow) -> FiPayment | None:
         row.line, booked_on, Money.kroner(kroner), payment_id, creditor,
         row.text("arkivreference") or None, row.text("navn") or None,
     )  # fmt: skip
+
+
+class _FastPath:
+    """A row whose every field is plainly right, read without the per-field machinery (a
+    bank's day of FI payments has ~10⁵ rows); any other row is left to `_payment`, whose
+    checks and messages are the file's."""
+
+    def __init__(self, positions: dict[str, int]) -> None:
+        names = ("dato", "beloeb", "kortart", "betalings_id", "kreditornr")
+        self._required = [positions[n] for n in names] if positions.keys() >= set(names) else None
+        self._optional = [positions.get("arkivreference"), positions.get("navn")]
+        self._days: dict[str, date | None] = {}
+        self._creditors: set[str] = set()
+
+    def payment(self, row: CsvRow) -> FiPayment | None:
+        if self._required is None:
+            return None
+        cells = row.cells
+        day, kroner, card_type, payment_id, creditor = (cells[i].strip() for i in self._required)
+        booked_on = self._day(day)
+        amount = _ore(kroner)
+        if booked_on is None or amount is None or card_type != CARD_TYPE:
+            return None
+        if not is_valid_payment_id(payment_id) or not self._creditor(creditor):
+            return None
+        reference, payer = (None if i is None else cells[i].strip() or None for i in self._optional)
+        return FiPayment(row.line, booked_on, Money(amount), payment_id, creditor, reference, payer)
+
+    def _day(self, text: str) -> date | None:
+        if text not in self._days:
+            self._days[text] = values.parse_date(text)
+        return self._days[text]
+
+    def _creditor(self, text: str) -> bool:
+        if text not in self._creditors:
+            if not _CREDITOR.fullmatch(text):
+                return False
+            self._creditors.add(text)
+        return True
+
+
+_KRONER = re.compile(r"([0-9]{1,15})(?:[.,]([0-9]{1,2}))?")
+_CREDITOR = re.compile(r"8[0-9]{7}")
+
+
+def _ore(text: str) -> int | None:
+    """Plain kroner (`1875`, `1875,5`, `1875.50`) in øre; None for anything else, and for 0."""
+    match = _KRONER.fullmatch(text)
+    if match is None:
+        return None
+    decimals = match[2] or ""
+    ore = int(match[1]) * 100 + int(decimals.ljust(2, "0"))
+    return ore or None
 
 
 def _card_type(text: str) -> str:

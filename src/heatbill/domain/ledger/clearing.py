@@ -38,17 +38,21 @@ def clear_amount(
     if amount.ore <= 0:
         raise ValueError("only a positive amount clears open items")
     rank = {kind: i for i, kind in enumerate(order)}
-    claims = [(item, residual) for item, residual in open_items if residual.ore > 0]
-    claims.sort(key=lambda c: (rank.get(c[0].kind, len(rank)), c[0].due_date, c[0].open_item_id))
+    last = len(rank)
+    claims = sorted(  # in øre: a batch clears a million payments
+        (rank.get(item.kind, last), item.due_date, item.open_item_id, n, residual.ore)
+        for n, (item, residual) in enumerate(open_items)
+        if residual.ore > 0
+    )
     allocations: list[Allocation] = []
-    rest = amount
-    for item, residual in claims:
-        if rest.ore == 0:
+    rest = amount.ore
+    for _, _, item_id, _, residual in claims:
+        if rest == 0:
             break
         part = min(rest, residual)
-        allocations.append(Allocation(item.open_item_id, part))
+        allocations.append(Allocation(item_id, Money(part)))
         rest -= part
-    return allocations, rest
+    return allocations, Money(rest)
 
 
 def payment_entry(

@@ -86,10 +86,10 @@ class JournalEntry:
     def __post_init__(self) -> None:
         if len(self.postings) < 2:
             raise LedgerError("a journal entry needs at least two postings")
-        imbalance = total(p.amount for p in self.postings)
-        if imbalance.ore != 0:
+        imbalance = sum(p.amount.ore for p in self.postings)  # each a Money (`Posting`)
+        if imbalance != 0:
             raise LedgerError(
-                f"debit and credit differ by {imbalance.format_da()} in '{self.description}'"
+                f"debit and credit differ by {Money(imbalance).format_da()} in '{self.description}'"
             )
         opened = {item.open_item_id for item in self.new_open_items}
         if len(opened) != len(self.new_open_items):

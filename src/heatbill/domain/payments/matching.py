@@ -19,7 +19,7 @@ from enum import StrEnum
 from heatbill.domain.ledger import Account, JournalEntry, OpenItem, OpenItemKind, Posting, Reason
 from heatbill.domain.ledger.clearing import payment_entry
 from heatbill.domain.money import Money
-from heatbill.domain.payment_id import is_valid_payment_id, open_item_of
+from heatbill.domain.payment_id import open_item_named
 from heatbill.domain.payments.incoming import IncomingPayment, PaymentKind
 from heatbill.wording import say
 
@@ -49,9 +49,10 @@ def match_payment(
     `customers`: the customer ids the batch's Betalingsservice numbers name that exist."""
     if payment.payment_id:
         ref = payment.payment_id.strip()
-        if not is_valid_payment_id(ref):
+        item = open_item_named(ref)
+        if item is None:
             return Match(None, None, say("payments.match.bad_payment_id", ref=ref))
-        customer = item_customers.get(open_item_of(ref))
+        customer = item_customers.get(item)
         if customer is not None:
             return Match(customer, MatchRule.PAYMENT_ID)
         if payment.bs_customer is None:
@@ -65,11 +66,8 @@ def match_payment(
 
 def referenced_items(payments: Sequence[IncomingPayment]) -> set[int]:
     """The open items the batch's valid payment ids name (to look up in one query)."""
-    return {
-        open_item_of(p.payment_id.strip())
-        for p in payments
-        if p.payment_id and is_valid_payment_id(p.payment_id.strip())
-    }
+    named = (open_item_named(p.payment_id.strip()) for p in payments if p.payment_id)
+    return {item for item in named if item is not None}
 
 
 def booking_entry(
@@ -115,14 +113,19 @@ def after_entry(
 ) -> list[tuple[OpenItem, Money]]:
     """A customer's open items once `entry` is booked: the next payment in the same file sees
     what the earlier one left, and a credit it opened."""
-    moved: dict[int, Money] = {}
+    moved: dict[int, int] = {}  # øre
     for posting in entry.postings:
         if posting.open_item_id is not None:
-            moved[posting.open_item_id] = moved.get(posting.open_item_id, Money(0)) + posting.amount
+            moved[posting.open_item_id] = moved.get(posting.open_item_id, 0) + posting.amount.ore
     known = {item.open_item_id for item, _ in items}
-    result = [(item, residual + moved.get(item.open_item_id, Money(0))) for item, residual in items]
+    result = [
+        (item, Money(residual.ore + moved[item.open_item_id]))
+        if item.open_item_id in moved
+        else (item, residual)
+        for item, residual in items
+    ]
     result += [
-        (item, moved[item.open_item_id])
+        (item, Money(moved[item.open_item_id]))
         for item in entry.new_open_items
         if item.open_item_id not in known
     ]
