@@ -72,7 +72,12 @@ def run(
     url: str, code: str, inbox: Path, env: dict[str, str] | None = None
 ) -> subprocess.Popen[str]:
     environment = {k: v for k, v in os.environ.items() if not k.startswith("HEATBILL_")}
-    environment |= {"HEATBILL_DATABASE_URL": url, "HEATBILL_SECRET_KEY": TEST_SECRET, **(env or {})}
+    environment |= {
+        "HEATBILL_DATABASE_URL": url,
+        "HEATBILL_SECRET_KEY": TEST_SECRET,
+        "COLUMNS": "200",
+    }
+    environment |= env or {}
     return subprocess.Popen(
         [
             str(HEATBILL),

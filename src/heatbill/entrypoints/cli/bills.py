@@ -180,8 +180,15 @@ def correct(
 def _write(data: bytes, output: Path | None, summary: str) -> None:
     """To the file and a summary line, or the bare bytes to standard output (for a pipe)."""
     if output is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        binary = getattr(sys.stdout, "buffer", None)
+        if binary is None:  # a text-only stream (the command run inside a test)
+            try:
+                sys.stdout.write(data.decode("utf-8"))
+            except UnicodeDecodeError:  # a Betalingsservice file is ISO-8859-1
+                sys.stdout.write(data.decode("iso-8859-1"))
+            return
+        binary.write(data)
+        binary.flush()
         return
     output.write_bytes(data)
     typer.echo(summary)
