@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, Select, func, insert, select
+from sqlalchemy import Connection, Select, String, func, insert, select, type_coerce
 from sqlalchemy.dialects import postgresql, sqlite
 
 from heatbill.adapters.db.billing_queries import among
@@ -333,12 +334,45 @@ class SqlLedger:
         """The open items of many customers (a batch run), by customer, oldest due first."""
         found: dict[int, list[tuple[OpenItem, Money]]] = {}
         for chunk in _chunks(sorted(set(customer_ids)), 5000):
-            query = self._open_items_query().where(among(self._db, open_item.c.customer_id, chunk))
-            for row in self._db.execute(query):
-                item_id, customer, kind, due, reference, clause, residual = _item_fields(row)
-                item = OpenItem(item_id, customer, _KINDS[kind], due, reference, clause)
+            query = self._customers_items_query(chunk)
+            for item_id, customer, kind, due, reference, clause, residual in self._db.execute(
+                query
+            ):
+                item = OpenItem(item_id, customer, _KINDS[kind], _day(due), reference, clause)
                 found.setdefault(customer, []).append((item, Money(int(residual))))
         return found
+
+    def _customers_items_query(self, customer_ids: Sequence[int]) -> Select[Any]:
+        """`_open_items_query` for some customers, driven by their items: each item's residual
+        is summed through the posting index. (Joined and grouped, SQLite walks every posting
+        of the utility for each chunk: quadratic in a batch over a large ledger.)"""
+        p = posting.alias("p")
+        residual = (
+            select(func.sum(p.c.amount_ore))
+            .where(p.c.utility_id == open_item.c.utility_id)
+            .where(p.c.open_item_id == open_item.c.open_item_id)
+            .scalar_subquery()
+        )
+        items = (
+            select(open_item, residual.label("residual"))
+            .where(open_item.c.utility_id == self._utility_id)
+            .where(among(self._db, open_item.c.customer_id, customer_ids))
+            .subquery()
+        )
+        c = items.c
+        return (
+            select(
+                c.open_item_id,
+                c.customer_id,
+                c.kind,
+                type_coerce(c.due_date, String()),
+                c.reference,
+                c.clause,
+                c.residual,
+            )
+            .where(c.residual != 0)
+            .order_by(c.due_date, c.open_item_id)
+        )
 
     def _open_items_query(self) -> Select[Any]:
         residual = func.sum(posting.c.amount_ore).label("residual")
@@ -375,10 +409,15 @@ _ITEM_COLUMNS = tuple(c.name for c in open_item.columns)
 _KINDS = {kind.value: kind for kind in OpenItemKind}
 
 
-def _item_fields(row: Any) -> tuple[int, int, str, date, str, str | None, int]:
-    """An `_open_items_query` row by position: the item's fields and its residual."""
-    _, item_id, customer, kind, due, reference, clause, _, residual = row
-    return int(item_id), int(customer), kind, due, reference, clause, residual
+def _day(value: Any) -> date:
+    """A date as the driver gives it, undecoded: text on SQLite (parsed once per day), a date
+    on PostgreSQL — a batch reads hundreds of thousands of items of a few due dates."""
+    return value if type(value) is date else _parse_day(value)
+
+
+@lru_cache(maxsize=4096)
+def _parse_day(text: str) -> date:
+    return date.fromisoformat(text)
 
 
 _POSTING_COLUMNS = tuple(c.name for c in posting.columns)
