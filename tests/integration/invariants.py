@@ -48,3 +48,14 @@ def assert_ledger_invariants(engine: Engine, utility_id: int) -> None:
             {"u": utility_id},
         ).scalar_one()
         assert int(stray) == 0, "a receivables posting without open item, or vice versa"
+        drifted = connection.execute(
+            text(
+                "SELECT p.open_item_id FROM posting p LEFT JOIN open_item_residual r "
+                "ON r.utility_id = p.utility_id AND r.open_item_id = p.open_item_id "
+                "WHERE p.utility_id = :u AND p.open_item_id IS NOT NULL "
+                "GROUP BY p.open_item_id, r.residual_ore "
+                "HAVING r.residual_ore IS NULL OR sum(p.amount_ore) <> r.residual_ore"
+            ),
+            {"u": utility_id},
+        ).all()
+        assert drifted == [], f"kept residuals differ from the postings: {drifted[:5]}"

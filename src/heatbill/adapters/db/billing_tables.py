@@ -52,6 +52,7 @@ bill = Table(
     ),
     Index(None, "utility_id", "relationship_id"),
     Index(None, "utility_id", "issue_date"),
+    Index(None, "utility_id", "open_item_id"),
 )
 
 bill_line = Table(

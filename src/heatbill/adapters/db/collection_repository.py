@@ -12,11 +12,12 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, func, insert, select
 
+from heatbill.adapters.db.billing_queries import among
 from heatbill.adapters.db.billing_tables import bill
 from heatbill.adapters.db.collection_tables import claim_event, claim_step
 from heatbill.adapters.db.interest_tables import interest_charge
 from heatbill.adapters.db.register_tables import party, relationship
-from heatbill.adapters.db.tables import open_item, posting
+from heatbill.adapters.db.tables import open_item, open_item_residual, posting
 from heatbill.domain.collections.claim import StepKind
 from heatbill.domain.collections.events import ClaimEvent, EventKind
 from heatbill.domain.ledger import Account, OpenItemKind
@@ -68,51 +69,38 @@ class SqlClaims:
 
     def overdue(self, on: date, claim_ids: Sequence[int] | None = None) -> list[ClaimRow]:
         """Principal items with a residual, due before `on` (or the given ones, whatever
-        their state), with their bill's issue date."""
-        residual = func.sum(posting.c.amount_ore).label("residual")
+        their state), with their bill's issue date, by id.
+
+        Read from the residuals the database keeps (`residuals`): the partial index of the
+        items not settled leads to those due before `on`, never to the paid ones."""
+        r, o, b = open_item_residual.c, open_item.c, bill.c
+        bill_date = (
+            select(func.min(b.issue_date))
+            .where(b.utility_id == o.utility_id, b.open_item_id == o.open_item_id)
+            .scalar_subquery()
+        )
         query = (
             select(
-                open_item.c.open_item_id,
-                open_item.c.customer_id,
-                open_item.c.reference,
-                open_item.c.due_date,
-                residual,
-                func.min(bill.c.issue_date).label("bill_date"),
+                o.open_item_id,
+                o.customer_id,
+                o.reference,
+                o.due_date,
+                r.residual_ore.label("residual"),
+                bill_date.label("bill_date"),
             )
-            .join(
-                posting,
-                and_(
-                    posting.c.utility_id == open_item.c.utility_id,
-                    posting.c.open_item_id == open_item.c.open_item_id,
-                ),
-            )
-            .outerjoin(
-                bill,
-                and_(
-                    bill.c.utility_id == open_item.c.utility_id,
-                    bill.c.open_item_id == open_item.c.open_item_id,
-                ),
-            )
-            .where(
-                open_item.c.utility_id == self._u,
-                open_item.c.kind == OpenItemKind.PRINCIPAL.value,
-            )
-            .group_by(
-                open_item.c.open_item_id,
-                open_item.c.customer_id,
-                open_item.c.reference,
-                open_item.c.due_date,
-            )
+            .select_from(open_item_residual)
+            .join(open_item, and_(o.utility_id == r.utility_id, o.open_item_id == r.open_item_id))
+            .where(r.utility_id == self._u, o.kind == OpenItemKind.PRINCIPAL.value)
+            .order_by(o.open_item_id)
         )
         if claim_ids is None:
-            query = query.where(open_item.c.due_date < on).having(residual > 0)
-            return [_claim(r) for r in self._db.execute(query)]
+            # `<> 0` as the partial index states it (SQLite uses the index only then).
+            unsettled = query.where(r.residual_ore != 0, r.residual_ore > 0, r.due_date < on)
+            return [_claim(row) for row in self._db.execute(unsettled)]
         found: list[ClaimRow] = []
         for chunk in _chunks(sorted(set(claim_ids))):
-            found += [
-                _claim(r)
-                for r in self._db.execute(query.where(open_item.c.open_item_id.in_(chunk)))
-            ]
+            rows = self._db.execute(query.where(among(self._db, o.open_item_id, chunk)))
+            found += [_claim(row) for row in rows]
         return found
 
     def steps(self, claim_ids: Iterable[int]) -> dict[int, list[StepRow]]:
@@ -120,7 +108,10 @@ class SqlClaims:
         for chunk in _chunks(sorted(set(claim_ids))):
             rows = self._db.execute(
                 select(claim_step)
-                .where(claim_step.c.utility_id == self._u, claim_step.c.claim_id.in_(chunk))
+                .where(
+                    claim_step.c.utility_id == self._u,
+                    among(self._db, claim_step.c.claim_id, chunk),
+                )
                 .order_by(claim_step.c.claim_id, claim_step.c.step_no)
             )
             for r in rows:
@@ -132,7 +123,10 @@ class SqlClaims:
         for chunk in _chunks(sorted(set(claim_ids))):
             rows = self._db.execute(
                 select(claim_event)
-                .where(claim_event.c.utility_id == self._u, claim_event.c.claim_id.in_(chunk))
+                .where(
+                    claim_event.c.utility_id == self._u,
+                    among(self._db, claim_event.c.claim_id, chunk),
+                )
                 .order_by(claim_event.c.claim_id, claim_event.c.event_no)
             )
             for r in rows:
@@ -150,7 +144,7 @@ class SqlClaims:
                 .where(
                     posting.c.utility_id == self._u,
                     posting.c.account == Account.RECEIVABLES.value,
-                    posting.c.open_item_id.in_(chunk),
+                    among(self._db, posting.c.open_item_id, chunk),
                 )
                 .group_by(posting.c.open_item_id)
             )
@@ -165,7 +159,7 @@ class SqlClaims:
                 select(interest_charge.c.principal_item_id, interest_charge.c.interest_item_id)
                 .where(
                     interest_charge.c.utility_id == self._u,
-                    interest_charge.c.principal_item_id.in_(chunk),
+                    among(self._db, interest_charge.c.principal_item_id, chunk),
                     interest_charge.c.interest_item_id.is_not(None),
                 )
                 .distinct()
@@ -194,7 +188,7 @@ class SqlClaims:
                 )
                 .where(
                     relationship.c.utility_id == self._u,
-                    relationship.c.relationship_id.in_(chunk),
+                    among(self._db, relationship.c.relationship_id, chunk),
                 )
             )
             for r in rows:

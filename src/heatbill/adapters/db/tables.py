@@ -21,6 +21,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 
 metadata = MetaData(
@@ -160,6 +161,25 @@ posting = Table(
     Index(None, "utility_id", "customer_id"),
     Index(None, "utility_id", "account"),
 )
+
+open_item_residual = Table(
+    "open_item_residual",
+    metadata,
+    Column("utility_id", Integer, primary_key=True),
+    Column("open_item_id", BigInteger, primary_key=True, autoincrement=False),
+    Column("due_date", Date, nullable=False),
+    Column("residual_ore", BigInteger, nullable=False),
+    Index(
+        "ix_open_item_residual_unsettled",
+        "utility_id",
+        "due_date",
+        sqlite_where=text("residual_ore <> 0"),
+        postgresql_where=text("residual_ore <> 0"),
+    ),
+)
+"""Each open item's residual (the sum of its postings), kept by the database as postings are
+inserted (`residuals`): derived, never booked. Its partial index holds only the items not
+settled, so a batch run finds what is overdue without reading the paid items."""
 
 LEDGER_TABLES = ("journal_entry", "posting", "open_item")
 """Append-only: never updated or deleted (also the bill tables, `billing_tables`)."""
