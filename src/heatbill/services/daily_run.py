@@ -275,6 +275,10 @@ def _settlement(run: DailyRun, on: date) -> StepResult:
     year = heating_year_of(on, rulebook) - 1
     if on != settlement_day(year, rulebook):
         return StepResult("settlement")
+    with UnitOfWork(run.engine, write=False) as uow:
+        billed_that_year = bool(uow.budgets(run.utility_id).latest(year))
+    if not billed_that_year:  # the year before the utility billed with heatbill: settled there
+        return StepResult("settlement")
     with UnitOfWork(run.engine) as uow:
         report = settle_year_run(run.utility_id, year, uow, _clock(on), dry_run=run.dry_run)
     return _from(report, "settlement")
