@@ -45,7 +45,7 @@ from heatbill.wording import say
 
 DEFAULT_DEMO_DATABASE = Path("var") / "demo.sqlite3"
 DEFAULT_DEMO_OUT = Path("var") / "demo"
-DEFAULT_INSTALLATIONS = 1000
+DEFAULT_INSTALLATIONS = 500
 
 
 def demo_ledger(
