@@ -14,6 +14,7 @@ from sqlalchemy import Connection, and_, func, insert, select
 
 from heatbill.adapters.db.billing_queries import among
 from heatbill.adapters.db.billing_tables import bill
+from heatbill.adapters.db.bulk import insert_rows
 from heatbill.adapters.db.collection_tables import claim_event, claim_step
 from heatbill.adapters.db.interest_tables import interest_charge
 from heatbill.adapters.db.register_tables import party, relationship
@@ -24,6 +25,7 @@ from heatbill.domain.ledger import Account, OpenItemKind
 from heatbill.domain.money import Money
 
 CHUNK = 5000
+_STEP_COLUMNS = tuple(c.name for c in claim_step.columns)
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,29 +216,19 @@ class SqlClaims:
         return [int(r) for (r,) in rows]
 
     def add_steps(self, rows: Sequence[StepRow], at: datetime) -> None:
+        """Append steps (COPY / raw executemany: a daily pass writes thousands)."""
         if not rows:
             return
-        self._db.execute(
-            insert(claim_step),
+        insert_rows(
+            self._db,
+            claim_step,
+            _STEP_COLUMNS,
             [
-                {
-                    "utility_id": self._u,
-                    "claim_id": r.claim_id,
-                    "step_no": r.step_no,
-                    "kind": r.kind.value,
-                    "on_date": r.on,
-                    "deadline": r.deadline,
-                    "fee_ore": r.fee.ore,
-                    "fee_item_id": r.fee_item_id,
-                    "letter_id": r.letter_id,
-                    "clause": r.clause,
-                    "note": r.note,
-                    "created_by": r.by,
-                    "created_at": at,
-                }
+                (self._u, r.claim_id, r.step_no, r.kind.value, r.on, r.deadline, r.fee.ore,
+                 r.fee_item_id, r.letter_id, r.clause, r.note, r.by, at)
                 for r in rows
             ],
-        )
+        )  # fmt: skip
 
     def add_event(self, claim_id: int, event: ClaimEvent, at: datetime) -> None:
         last = self._db.execute(
