@@ -66,6 +66,8 @@ def test_the_demo_year_lives_the_days_and_leaves_letters_and_a_chart(tmp_path: P
     assert "Året i tal" in out
     assert "Acontorater" in out
     assert "Rykker" in out  # late payers got their reminders in February
+    letters = next(line for line in out.splitlines() if "Breve og arbejdsordrer" in line)
+    assert int(letters.split("│")[2].strip()) > 0
     assert "Afstemt: debitorer = åbne poster = samlekonto" in out
     assert "UOVERENSSTEMMELSE" not in out
     assert (tmp_path / "ud" / "restancer.png").stat().st_size > 1000

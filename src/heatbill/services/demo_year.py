@@ -24,6 +24,7 @@ from sqlalchemy import Engine, func, select
 from heatbill.adapters.clock import FixedClock
 from heatbill.adapters.db.billing_tables import bill
 from heatbill.adapters.db.collection_tables import claim_step
+from heatbill.adapters.db.register_tables import letter
 from heatbill.adapters.db.tables import journal_entry, posting
 from heatbill.adapters.holidays_dk import danish_bank_calendar
 from heatbill.adapters.synthetic.bank import camt053
@@ -274,6 +275,11 @@ class DemoYear:
                 )
             ).one()
             summary.payments, summary.paid = int(payments[0]), Money(int(payments[1] or 0))
+            summary.letters = int(
+                c.execute(
+                    select(func.count()).select_from(letter).where(letter.c.utility_id == u)
+                ).scalar_one()
+            )
             for kind, count in c.execute(
                 select(claim_step.c.kind, func.count())
                 .where(claim_step.c.utility_id == u)
