@@ -39,8 +39,8 @@ from heatbill.services.debtor_reports import ageing_report
 from heatbill.services.unit_of_work import UnitOfWork
 from heatbill.wording import say
 
-export_app = typer.Typer(help="Eksport til bogføring og revision.", no_args_is_help=True)
-report_app = typer.Typer(help="Rapporter over debitorer.", no_args_is_help=True)
+export_app = typer.Typer(help=say("accounting.cli.export_app"), no_args_is_help=True)
+report_app = typer.Typer(help=say("accounting.cli.report_app"), no_args_is_help=True)
 report_app.command("statement")(reports.report_statement)
 report_app.command("debtors")(reports.report_debtors)
 console = Console()

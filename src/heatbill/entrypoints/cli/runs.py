@@ -34,7 +34,7 @@ from heatbill.services.settlement_runs import settle_year_run
 from heatbill.services.unit_of_work import UnitOfWork
 from heatbill.wording import say
 
-app = typer.Typer(help="Kørsler: budgetter, opkrævning og årsafregning.", no_args_is_help=True)
+app = typer.Typer(help=say("runs.cli.app"), no_args_is_help=True)
 console = Console()
 DRY_RUN = typer.Option(False, "--dry-run", help="Beregn det samme, men bogfør intet.")
 Step = Callable[[UnitOfWork], RunReport]
@@ -83,7 +83,7 @@ def _run(database: str | None, code: str, steps: list[tuple[str, Step]], dry_run
         console.print(f"[yellow]![/] {problem}")
 
 
-@app.command("budgets")
+@app.command("budgets", help=say("runs.cli.help.budgets"))
 def budgets(
     year: int = typer.Option(..., help="Varmeåret (året for årsaflæsningen)."),
     utility: str = UTILITY_OPTION,
@@ -107,7 +107,7 @@ def budgets(
     )
 
 
-@app.command("billing")
+@app.command("billing", help=say("runs.cli.help.billing"))
 def billing(
     on: str = typer.Option(..., "--date", help="Kørselsdatoen, fx 04-01-2027."),
     utility: str = UTILITY_OPTION,
@@ -140,7 +140,7 @@ def billing(
     )
 
 
-@app.command("settlement")
+@app.command("settlement", help=say("runs.cli.help.settlement"))
 def settlement(
     year: int = typer.Option(..., help="Varmeåret der afregnes."),
     on: str | None = typer.Option(None, "--date", help="Kørselsdatoen (ellers i dag)."),
@@ -166,7 +166,7 @@ def settlement(
     )
 
 
-@app.command("interest")
+@app.command("interest", help=say("runs.cli.help.interest"))
 def interest(
     on: str = typer.Option(..., "--date", help="Kørselsdatoen: renter frem til (ikke med) den."),
     utility: str = UTILITY_OPTION,

@@ -19,6 +19,8 @@ MESSAGES: dict[str, str] = {
     "accounting.reason.reversal": "Tilbageførsler",
     "accounting.reason.opening_balance": "Primosaldi",
     # CLI
+    "accounting.cli.export_app": "Eksport til bogføring og revision.",
+    "accounting.cli.report_app": "Rapporter over debitorer.",
     "accounting.cli.bad_period": "--to ({end}) ligger før --from ({start})",
     "accounting.cli.written": "{what} skrevet til {path}: {count} linjer",
     "accounting.cli.saft_written": (
