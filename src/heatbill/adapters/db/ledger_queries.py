@@ -13,7 +13,12 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy import Connection, and_, func, select
 
-from heatbill.adapters.db.register_tables import installation, party, property_, relationship
+from heatbill.adapters.db.register_tables import (
+    customers_with_places,
+    party,
+    property_,
+    relationship,
+)
 from heatbill.adapters.db.tables import journal_entry, open_item, posting
 from heatbill.domain.ledger import Account, JournalEntry, OpenItem, OpenItemKind, Posting, Reason
 from heatbill.domain.ledger.journal import BookedEntry
@@ -155,27 +160,7 @@ class LedgerQueries:
                 property_.c.postcode,
                 property_.c.city,
             )
-            .join(
-                party,
-                and_(
-                    party.c.utility_id == relationship.c.utility_id,
-                    party.c.party_id == relationship.c.party_id,
-                ),
-            )
-            .join(
-                installation,
-                and_(
-                    installation.c.utility_id == relationship.c.utility_id,
-                    installation.c.installation_id == relationship.c.installation_id,
-                ),
-            )
-            .join(
-                property_,
-                and_(
-                    property_.c.utility_id == installation.c.utility_id,
-                    property_.c.property_id == installation.c.property_id,
-                ),
-            )
+            .select_from(customers_with_places())
             .where(relationship.c.utility_id == self._u)
         )
         return {

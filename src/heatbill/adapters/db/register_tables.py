@@ -19,10 +19,12 @@ from sqlalchemy import (
     ForeignKeyConstraint,
     Index,
     Integer,
+    Join,
     String,
     Table,
     Text,
     UniqueConstraint,
+    and_,
 )
 
 from heatbill.adapters.db.tables import metadata
@@ -228,3 +230,31 @@ letter = Table(
     Index(None, "utility_id", "status"),
 )
 """Letters to send, with the facts they state (JSON) and the clause that caused them."""
+
+
+def customers_with_places() -> Join:
+    """Customer relationships joined to their party, installation and property (address):
+    the FROM clause of every listing that names a customer and where the heat goes."""
+    return (
+        relationship.join(
+            party,
+            and_(
+                party.c.utility_id == relationship.c.utility_id,
+                party.c.party_id == relationship.c.party_id,
+            ),
+        )
+        .join(
+            installation,
+            and_(
+                installation.c.utility_id == relationship.c.utility_id,
+                installation.c.installation_id == relationship.c.installation_id,
+            ),
+        )
+        .join(
+            property_,
+            and_(
+                property_.c.utility_id == installation.c.utility_id,
+                property_.c.property_id == installation.c.property_id,
+            ),
+        )
+    )

@@ -17,7 +17,13 @@ from sqlalchemy import Connection, and_, case, func, or_, select
 
 from heatbill.adapters.db.billing_tables import bill
 from heatbill.adapters.db.payment_tables import payment, payment_assignment
-from heatbill.adapters.db.register_tables import installation, party, property_, relationship
+from heatbill.adapters.db.register_tables import (
+    customers_with_places,
+    installation,
+    party,
+    property_,
+    relationship,
+)
 from heatbill.adapters.db.tables import journal_entry, open_item, posting
 from heatbill.domain.ledger import Account, OpenItem, OpenItemKind, Reason
 from heatbill.domain.ledger.debtors import DebtorCard
@@ -135,27 +141,7 @@ class ReportQueries:
                 property_.c.postcode,
                 property_.c.city,
             )
-            .join(
-                party,
-                and_(
-                    party.c.utility_id == relationship.c.utility_id,
-                    party.c.party_id == relationship.c.party_id,
-                ),
-            )
-            .join(
-                installation,
-                and_(
-                    installation.c.utility_id == relationship.c.utility_id,
-                    installation.c.installation_id == relationship.c.installation_id,
-                ),
-            )
-            .join(
-                property_,
-                and_(
-                    property_.c.utility_id == installation.c.utility_id,
-                    property_.c.property_id == installation.c.property_id,
-                ),
-            )
+            .select_from(customers_with_places())
             .where(relationship.c.utility_id == self._u)
         )
         if customer_id is not None:
