@@ -14,9 +14,8 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from heatbill.domain.billing.bill import Bill
-from heatbill.domain.ledger import JournalEntry, OpenItem
-from heatbill.domain.ledger.clearing import credit_set_off_entry
-from heatbill.domain.money import Money
+from heatbill.domain.ledger import JournalEntry
+from heatbill.domain.ledger.clearing import after_entry, credit_set_off_entry
 from heatbill.services.unit_of_work import UnitOfWork
 from heatbill.wording import say
 
@@ -52,17 +51,6 @@ def set_off_credits(
         if entry is None:
             continue
         entries.append(entry)
-        items[bill.customer_id] = _after(own, entry)
+        items[bill.customer_id] = after_entry(own, entry)
     ledger.post_many(entries, created_at=now)
     return len(entries)
-
-
-def _after(
-    items: list[tuple[OpenItem, Money]], entry: JournalEntry
-) -> list[tuple[OpenItem, Money]]:
-    """The items' residuals once `entry` is booked (a customer with two bills in one batch)."""
-    moved: dict[int, Money] = {}
-    for posting in entry.postings:
-        if posting.open_item_id is not None:
-            moved[posting.open_item_id] = moved.get(posting.open_item_id, Money(0)) + posting.amount
-    return [(item, residual + moved.get(item.open_item_id, Money(0))) for item, residual in items]

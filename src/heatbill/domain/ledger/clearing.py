@@ -147,3 +147,27 @@ def credit_set_off_entry(
         idempotency_key=idempotency_key,
         postings=tuple(postings),
     )
+
+
+def after_entry(
+    items: Sequence[tuple[OpenItem, Money]], entry: JournalEntry
+) -> list[tuple[OpenItem, Money]]:
+    """A customer's open items once `entry` is booked (what the next entry of the same batch
+    sees: residuals moved, a credit it opened, settled items gone)."""
+    moved: dict[int, int] = {}  # øre
+    for posting in entry.postings:
+        if posting.open_item_id is not None:
+            moved[posting.open_item_id] = moved.get(posting.open_item_id, 0) + posting.amount.ore
+    known = {item.open_item_id for item, _ in items}
+    result = [
+        (item, Money(residual.ore + moved[item.open_item_id]))
+        if item.open_item_id in moved
+        else (item, residual)
+        for item, residual in items
+    ]
+    result += [
+        (item, Money(moved[item.open_item_id]))
+        for item in entry.new_open_items
+        if item.open_item_id not in known
+    ]
+    return [(item, residual) for item, residual in result if residual.ore != 0]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from heatbill.domain.ledger import Account, JournalEntry, OpenItem, OpenItemKind, Posting, Reason
-from heatbill.domain.ledger.clearing import payment_entry
+from heatbill.domain.ledger.clearing import after_entry, payment_entry
 from heatbill.domain.money import Money
 from heatbill.domain.payment_id import open_item_named
 from heatbill.domain.payments.incoming import IncomingPayment, PaymentKind
@@ -108,30 +108,6 @@ def booking_entry(
     )
 
 
-def after_entry(
-    items: Sequence[tuple[OpenItem, Money]], entry: JournalEntry
-) -> list[tuple[OpenItem, Money]]:
-    """A customer's open items once `entry` is booked: the next payment in the same file sees
-    what the earlier one left, and a credit it opened."""
-    moved: dict[int, int] = {}  # øre
-    for posting in entry.postings:
-        if posting.open_item_id is not None:
-            moved[posting.open_item_id] = moved.get(posting.open_item_id, 0) + posting.amount.ore
-    known = {item.open_item_id for item, _ in items}
-    result = [
-        (item, Money(residual.ore + moved[item.open_item_id]))
-        if item.open_item_id in moved
-        else (item, residual)
-        for item, residual in items
-    ]
-    result += [
-        (item, Money(moved[item.open_item_id]))
-        for item in entry.new_open_items
-        if item.open_item_id not in known
-    ]
-    return [(item, residual) for item, residual in result if residual.ore != 0]
-
-
 def _reference(payment: IncomingPayment) -> str:
     """What the payment is known by in the entry's text: its payment id, else the bank's
     reference, else the Betalingsservice customer number."""
@@ -142,3 +118,13 @@ def _reference(payment: IncomingPayment) -> str:
     if payment.bs_customer is None:
         return ""
     return say("payments.entry.customer", number=payment.bs_customer)
+
+
+__all__ = [
+    "Match",
+    "MatchRule",
+    "after_entry",
+    "booking_entry",
+    "match_payment",
+    "referenced_items",
+]
