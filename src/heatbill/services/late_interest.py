@@ -11,23 +11,32 @@ booking date, so a claim paid late still owes the days until it was paid. The am
 rounded once per posting. An amount under `MINIMUM_POSTING` is not posted: while the claim is
 unpaid it is carried into the next run (the next charge starts at the same day); once the
 claim is paid, the remainder is let go and recorded as such (a basis row without an item).
+
+Days in a pause are not charged (`domain.collections.interest_pauses`): a dispute as the
+rulebook says (`interest.while_disputed`), a running payment plan that replaces interest
+(`interest.during_plan`), a reconstruction or bankruptcy cut-off (`aalborg 3.5`). A claim paid
+off inside a pause is closed with a basis row of no days, so it is not read again.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from heatbill.adapters.clock import Clock
 from heatbill.adapters.db.interest_repository import ChargeRow, OverdueClaim
 from heatbill.adapters.holidays_dk import danish_bank_calendar
 from heatbill.domain.calendar import BankCalendar
+from heatbill.domain.collections.events import ClaimEvent
 from heatbill.domain.collections.interest import (
+    InterestPart,
     InterestResult,
     balances_from_postings,
     interest_on_balances,
     interest_start,
 )
+from heatbill.domain.collections.interest_pauses import InterestPauses, interest_pauses
 from heatbill.domain.collections.reference_rates import (
     MissingRateError,
     ReferenceRates,
@@ -56,43 +65,87 @@ def post_late_interest(
     utility_id: int, on: date, uow: UnitOfWork, clock: Clock, *, dry_run: bool = False
 ) -> RunReport:
     """Charge interest up to (not including) `on` on every overdue principal of the utility."""
+    report = charge_interest(utility_id, on, uow, clock)
+    if not dry_run:
+        uow.commit()
+    return report
+
+
+def charge_interest(
+    utility_id: int,
+    on: date,
+    uow: UnitOfWork,
+    clock: Clock,
+    *,
+    claim_ids: set[int] | None = None,
+    minimum: Money = MINIMUM_POSTING,
+) -> RunReport:
+    """Post the interest up to `on` (of the given claims only, and amounts from `minimum`);
+    not committed. A plan's grant charges its claims to the grant day, every øre, so that the
+    plan covers all interest before it (`interest.during_plan`)."""
     terms = rulebook_of(uow, utility_id, on).interest
     table = uow.reference_rates.table()
     calendar = danish_bank_calendar()
     report = RunReport()
     charges: list[_Charge] = []
     problems: dict[str, None] = {}
-    for claim in uow.interest(utility_id).claims_to_charge(on):
+    claims = [
+        c for c in uow.interest(utility_id).claims_to_charge(on)
+        if claim_ids is None or c.open_item_id in claim_ids
+    ]  # fmt: skip
+    pauses = _pauses(uow, utility_id, claims, terms)
+    for claim in claims:
         try:
-            charge = _charge(claim, on, terms, table, calendar)
+            charge = _charge(claim, on, terms, table, calendar, pauses[claim.open_item_id])
         except MissingRateError as missing:
             problems[missing.message] = None
             continue
         if charge is None:
             report.already += 1
-        elif charge.result.amount >= MINIMUM_POSTING or not charge.still_owed:
+        elif charge.result.amount >= minimum or not charge.still_owed:
             charges.append(charge)
     report.problems = list(problems)
-    posted = [c for c in charges if c.result.amount >= MINIMUM_POSTING]
+    postable = [c.result.amount >= minimum and c.result.amount.is_positive for c in charges]
+    posted = [c for c, post in zip(charges, postable, strict=True) if post]
     item_ids = uow.ledger(utility_id).new_open_item_ids(len(posted)) if posted else []
     clause = str(terms.margin_percentage_points.clause)
     entries = [_entry(c, item, on, clause) for c, item in zip(posted, item_ids, strict=True)]
-    let_go = [c for c in charges if c.result.amount < MINIMUM_POSTING]
+    let_go = [c for c, post in zip(charges, postable, strict=True) if not post]
     bases = [*zip(posted, item_ids, strict=True), *((c, None) for c in let_go)]
     rows = [row for c, item in bases for row in _basis(c, item, on, clause)]
     uow.ledger(utility_id).post_many(entries, created_at=clock.now())
     uow.interest(utility_id).record(rows, clock.now())
     report.done = len(entries)
     report.total = sum((c.result.amount for c in posted), Money(0))
-    if not dry_run:
-        uow.commit()
     return report
 
 
-def _charge(
-    claim: OverdueClaim, on: date, terms: Interest, table: ReferenceRates, calendar: BankCalendar
+def _pauses(
+    uow: UnitOfWork, utility_id: int, claims: list[OverdueClaim], terms: Interest
+) -> dict[int, InterestPauses]:
+    events: dict[int, list[ClaimEvent]] = (
+        uow.claims(utility_id).events([c.open_item_id for c in claims]) if claims else {}
+    )
+    return {
+        c.open_item_id: interest_pauses(
+            events.get(c.open_item_id, []),
+            while_disputed=terms.while_disputed.value,
+            during_plan=terms.during_plan.value,
+        )
+        for c in claims
+    }
+
+
+def _charge(  # noqa: PLR0917 - the claim and what decides its interest
+    claim: OverdueClaim,
+    on: date,
+    terms: Interest,
+    table: ReferenceRates,
+    calendar: BankCalendar,
+    pauses: InterestPauses,
 ) -> _Charge | None:
-    """What the claim owes from where its interest stands to `on`; None when it is covered."""
+    """What the claim owes from where its interest stands to `on`, outside its pauses; None
+    when it is covered (or its interest is deferred by a dispute)."""
     start = interest_start(
         claim.due_date,
         runs_from_due_date=terms.runs_from_due_date.value,
@@ -102,22 +155,27 @@ def _charge(
     )
     if claim.covered_until is not None:
         start = max(start, claim.covered_until)
-    if start >= on:
+    if start >= on or pauses.deferred:
         return None
     balances = balances_from_postings(claim.postings)
-    result = interest_on_balances(
-        balances,
-        start,
-        on,
-        table,
-        terms.day_count.value,
-        claim_due=claim.due_date,
-        margin=terms.margin_percentage_points.value,
-    )
-    if not result.parts:
-        return None
+    parts: list[InterestPart] = []
+    for lo, hi in pauses.chargeable(start, on):
+        parts += interest_on_balances(
+            balances,
+            lo,
+            hi,
+            table,
+            terms.day_count.value,
+            claim_due=claim.due_date,
+            margin=terms.margin_percentage_points.value,
+        ).parts
     still_owed = bool(balances) and balances[-1][1].is_positive
-    return _Charge(claim, result, still_owed)
+    if not parts:
+        if still_owed:
+            return None
+        # Paid off inside a pause: nothing to charge; a row of no days closes the claim.
+        parts = [InterestPart(start, on, Money(0), 0, Decimal(0), Decimal(0))]
+    return _Charge(claim, InterestResult(terms.day_count.value, tuple(parts)), still_owed)
 
 
 def _entry(charge: _Charge, item_id: int, on: date, clause: str) -> JournalEntry:
@@ -194,9 +252,12 @@ def interest_accrued(
     posted: what a statement to an estate adds to the interest already charged (`aalborg 3.5`)."""
     terms = rulebook_of(uow, utility_id, on).interest
     table, calendar = uow.reference_rates.table(), danish_bank_calendar()
+    claims = [
+        c for c in uow.interest(utility_id).claims_to_charge(on) if c.open_item_id in claim_ids
+    ]
+    pauses = _pauses(uow, utility_id, claims, terms)
     found: dict[int, Money] = {}
-    for claim in uow.interest(utility_id).claims_to_charge(on):
-        if claim.open_item_id in claim_ids:
-            charge = _charge(claim, on, terms, table, calendar)
-            found[claim.open_item_id] = Money(0) if charge is None else charge.result.amount
+    for claim in claims:
+        charge = _charge(claim, on, terms, table, calendar, pauses[claim.open_item_id])
+        found[claim.open_item_id] = Money(0) if charge is None else charge.result.amount
     return found

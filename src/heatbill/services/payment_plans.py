@@ -1,7 +1,9 @@
 """Payment plans for staff: grant one on a customer's claims, take in a customer's request for
 one (from the counter now, from the portal later) and grant or refuse it, list them.
 
-Granting a plan, in one transaction: the rulebook's and the law's refusals checked
+Granting a plan, in one transaction: the claims' late interest charged up to the grant day
+(the plan covers it; while the plan is kept it replaces late interest where the rulebook says
+so, `interest.during_plan`); the rulebook's and the law's refusals checked
 (`domain.collections.plans`); the plan's fee posted as its own open item (VAT-exempt); a plan
 letter with the schedule queued; the plan, the items it covers and its installments recorded;
 and a PLAN_AGREED event on every claim covered, so the timeline holds them while it runs.
@@ -22,6 +24,7 @@ from heatbill.domain.ledger.charges import fee_entry
 from heatbill.domain.letters import LetterKind, LetterRequest
 from heatbill.domain.money import Money
 from heatbill.services.collections import LoadedClaim, load_claims, rules_for
+from heatbill.services.late_interest import charge_interest
 from heatbill.services.plan_checks import plans_of
 from heatbill.services.unit_of_work import UnitOfWork
 from heatbill.wording import say
@@ -123,6 +126,9 @@ def plans_and_requests(uow: UnitOfWork, utility_id: int) -> tuple[list[PlanRow],
 def _grant(utility_id: int, command: GrantPlan, uow: UnitOfWork, clock: Clock) -> GrantedPlan:
     _required(command.by, "plans.by")
     on = clock.today()
+    # The interest to the grant day, every øre of it, so the plan covers it: from today the
+    # plan replaces late interest where the rulebook says so (`interest.during_plan`).
+    charge_interest(utility_id, on, uow, clock, claim_ids=set(command.claim_ids), minimum=Money(1))
     loaded = _claims(uow, utility_id, command.claim_ids, on)
     rules = rules_for(uow, utility_id, on)
     terms = PlanTerms(tuple(c.claim for c in loaded), command.start, command.months,

@@ -9,13 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from typing import Final
 
+from heatbill.domain.rulebook.clauses import Clause
 from heatbill.domain.rulebook.kinds import Choice, Choices, Flag, Rate, Whole
 from heatbill.domain.rulebook.kinds_text import YearlyDate, YearlyDates
 from heatbill.domain.rulebook.law import INTEREST_MARGIN_MAX_PP
 from heatbill.domain.rulebook.month_day import MonthDay
 from heatbill.domain.rulebook.reader import Reader
-from heatbill.domain.rulebook.ruled import Ruled
+from heatbill.domain.rulebook.ruled import Basis, Ruled
 
 
 class ChargeDay(StrEnum):
@@ -104,6 +106,40 @@ class DayCount(StrEnum):
     THIRTY_360 = "30/360"
 
 
+class WhileDisputed(StrEnum):
+    """Late interest on a claim the customer disputes (renteloven § 3, stk. 1: interest runs
+    from the due date, a dispute does not stop it; only the creditor can waive it)."""
+
+    ACCRUES = "accrues"
+    """Charged as on any overdue claim, dispute or not."""
+    DEFERRED = "deferred"
+    """Runs, but is charged only once the dispute is lifted (the claim stood): the disputed
+    days then in one posting. An amount the customer contests is not put on the next bill
+    (`vestervig 6.4`) while the dispute stands; a dispute upheld by a correction is not
+    lifted, so its days are never charged."""
+    WAIVED = "waived"
+    """The utility waives the interest of the disputed days."""
+
+
+class DuringPlan(StrEnum):
+    """Late interest on the claims an agreed payment plan covers."""
+
+    REPLACED = "replaced"
+    """The plan's terms replace it: its total (bill, fees, interest to the grant day, the
+    plan's fee) is fixed and its installments are the agreed due dates, so nothing runs while
+    it is kept; after a breach interest runs again from the day of the breach."""
+    ACCRUES = "accrues"
+    """Interest keeps running on what is left of the bill, plan or not."""
+
+
+DISPUTED_DEFAULT: Final = Ruled(
+    WhileDisputed.DEFERRED, Clause("renteloven", "§ 3, stk. 1"), Basis.SETTING
+)
+"""A rulebook file without `interest.while_disputed` (stored before it existed)."""
+PLAN_DEFAULT: Final = Ruled(DuringPlan.REPLACED, Clause("renteloven", "§ 3, stk. 1"), Basis.SETTING)
+"""A rulebook file without `interest.during_plan`."""
+
+
 @dataclass(frozen=True, slots=True)
 class Interest:
     """Late interest (morarente): simple interest at the reference rate + a margin."""
@@ -116,6 +152,8 @@ class Interest:
     """A due date on a weekend or holiday moves to the next bank day before interest runs."""
     on_next_bill: Ruled[bool]
     """Fees and interest are charged on the next bill (`vestervig 6.4`)."""
+    while_disputed: Ruled[WhileDisputed] = DISPUTED_DEFAULT
+    during_plan: Ruled[DuringPlan] = PLAN_DEFAULT
 
 
 def read_interest(r: Reader) -> Interest:
@@ -127,6 +165,9 @@ def read_interest(r: Reader) -> Interest:
         day_count=r.ruled("day_count", Choice(DayCount)),
         due_date_moves_to_bank_day=r.ruled("due_date_moves_to_bank_day", Flag()),
         on_next_bill=r.ruled("on_next_bill", Flag()),
+        while_disputed=r.optional_ruled("while_disputed", Choice(WhileDisputed))
+        or DISPUTED_DEFAULT,
+        during_plan=r.optional_ruled("during_plan", Choice(DuringPlan)) or PLAN_DEFAULT,
     )
 
 
