@@ -84,8 +84,10 @@ def test_a_plan_holds_the_claim_and_paying_its_installments_completes_it(engine:
         letters = uow.letters(utility_id).of_party(case.customer.party_id)
     assert case.claim.plan is PlanState.ACTIVE
     assert [e.kind for e in case.events] == [EventKind.PLAN_AGREED]
-    # The bill, the reminder fee and the plan's fee of 100 kr. (VAT-exempt), in three parts.
-    assert plan.total == case.claim.owed + Money.kroner(100)
+    # The bill, the reminder fee and the plan's fee of 100 kr. (VAT-exempt), in three parts;
+    # the plan's fee grew from the claim: it is part of what the claim owes.
+    assert plan.total == case.claim.owed
+    assert case.claim.fees == Money.kroner(100) + Money.kroner(100)
     assert (f"Betalingsordning {plan_id}", Money.kroner(100)) in fee_items
     assert [i.due for i in plan.installments] == [
         date(2025, 12, 1), date(2026, 1, 2), date(2026, 2, 2)]  # fmt: skip

@@ -88,8 +88,12 @@ def load_claims(
     ids = [r.claim_id for r in rows]
     steps, events = claims.steps(ids), claims.events(ids)
     fee_items = [s.fee_item_id for found in steps.values() for s in found if s.fee_item_id]
-    interest_items = claims.interest_items(ids)
-    left = claims.open_fees([*fee_items, *(i for found in interest_items.values() for i in found)])
+    interest_items, plan_fees = claims.interest_items(ids), claims.plan_fee_items(ids)
+    left = claims.open_fees([
+        *fee_items,
+        *(i for found in interest_items.values() for i in found),
+        *(i for found in plan_fees.values() for i in found),
+    ])  # fmt: skip
     customers = claims.customers({r.customer_id for r in rows})
     loaded = []
     for row in rows:
@@ -106,7 +110,8 @@ def load_claims(
             bill_date=row.bill_date or row.due_date - timedelta(days=14),
             due_date=row.due_date,
             principal=max(row.residual, Money(0)),
-            fees=sum((left.get(s.fee_item_id, Money(0)) for s in own if s.fee_item_id), Money(0)),
+            fees=sum((left.get(s.fee_item_id, Money(0)) for s in own if s.fee_item_id), Money(0))
+            + sum((left.get(i, Money(0)) for i in plan_fees.get(row.claim_id, ())), Money(0)),
             interest=sum(
                 (left.get(i, Money(0)) for i in interest_items.get(row.claim_id, ())), Money(0)
             ),

@@ -241,12 +241,16 @@ def _loaded(uow: UnitOfWork, utility_id: int, claim_id: int, on: date) -> Loaded
 def _claim_items(
     uow: UnitOfWork, utility_id: int, claims: list[LoadedClaim]
 ) -> dict[int, set[int]]:
-    """Each claim's own open items: its bill, its fees and its late interest."""
-    interest = uow.claims(utility_id).interest_items([c.claim.claim_id for c in claims])
+    """Each claim's own open items: its bill, its fees (a payment plan's too) and its late
+    interest — what its `owed` counts."""
+    ids = [c.claim.claim_id for c in claims]
+    interest = uow.claims(utility_id).interest_items(ids)
+    plan_fees = uow.claims(utility_id).plan_fee_items(ids)
     return {
         c.claim.claim_id: {
             c.claim.claim_id,
             *(s.fee_item_id for s in c.steps if s.fee_item_id is not None),
+            *plan_fees.get(c.claim.claim_id, set()),
             *interest.get(c.claim.claim_id, set()),
         }
         for c in claims

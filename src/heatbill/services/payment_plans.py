@@ -177,12 +177,14 @@ def _claims(
 def _covered_items(
     uow: UnitOfWork, utility_id: int, loaded: list[LoadedClaim]
 ) -> list[PlanItemRow]:
-    """Each claim's bill and what is left of its fees and interest."""
+    """Each claim's bill and what is left of its fees (an earlier plan's fee too) and
+    interest: exactly what its `owed` counts."""
     claims = uow.claims(utility_id)
     ids = [c.claim.claim_id for c in loaded]
-    interest = claims.interest_items(ids)
+    interest, plan_fees = claims.interest_items(ids), claims.plan_fee_items(ids)
     extra = {
         c.claim.claim_id: [("fee", s.fee_item_id) for s in c.steps if s.fee_item_id]
+        + [("fee", i) for i in sorted(plan_fees.get(c.claim.claim_id, ()))]
         + [("interest", i) for i in sorted(interest.get(c.claim.claim_id, ()))]
         for c in loaded
     }

@@ -17,6 +17,7 @@ from heatbill.adapters.db.billing_tables import bill
 from heatbill.adapters.db.bulk import insert_rows
 from heatbill.adapters.db.collection_tables import claim_event, claim_step
 from heatbill.adapters.db.interest_tables import interest_charge
+from heatbill.adapters.db.plan_tables import payment_plan_item
 from heatbill.adapters.db.register_tables import party, relationship
 from heatbill.adapters.db.tables import open_item, open_item_residual, posting
 from heatbill.domain.collections.claim import StepKind
@@ -165,6 +166,31 @@ class SqlClaims:
                     interest_charge.c.interest_item_id.is_not(None),
                 )
                 .distinct()
+            )
+            for claim_id, item_id in rows:
+                found[int(claim_id)].add(int(item_id))
+        return found
+
+    def plan_fee_items(self, claim_ids: Iterable[int]) -> dict[int, set[int]]:
+        """The fee items of the payment plans on each claim: a plan's fee grew from its claims
+        and is carried by the first of them (the lowest claim id), so it is counted once."""
+        i = payment_plan_item.c
+        lead = (
+            select(i.plan_id, func.min(i.claim_id).label("claim_id"))
+            .where(i.utility_id == self._u, i.claim_id.is_not(None))
+            .group_by(i.plan_id)
+            .subquery()
+        )
+        found: dict[int, set[int]] = defaultdict(set)
+        for chunk in _chunks(sorted(set(claim_ids))):
+            rows = self._db.execute(
+                select(lead.c.claim_id, i.open_item_id)
+                .join(lead, lead.c.plan_id == i.plan_id)
+                .where(
+                    i.utility_id == self._u,
+                    i.role == "plan_fee",
+                    among(self._db, lead.c.claim_id, chunk),
+                )
             )
             for claim_id, item_id in rows:
                 found[int(claim_id)].add(int(item_id))

@@ -78,7 +78,10 @@ class Claim:
     principal: Money
     """What is left of the bill."""
     fees: Money = NOTHING
-    """Fees of this claim not yet paid."""
+    """Fees of this claim not yet paid: its steps' fees and the fee of a payment plan on it
+    (a plan on several claims: carried by the first of them), so `owed` is everything that
+    grew from the claim — what reopening on full payment needs (`vestervig 6.8`, `aalborg
+    2.8`: "tillige med renter og gebyrer")."""
     interest: Money = NOTHING
     business: bool = False
     steps: tuple[TakenStep, ...] = ()
