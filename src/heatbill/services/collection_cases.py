@@ -22,7 +22,7 @@ from heatbill.domain.ledger.charges import fee_entry
 from heatbill.domain.letters import LetterKind, LetterRequest
 from heatbill.domain.money import Money
 from heatbill.domain.tariff.fees import FeeKind
-from heatbill.services.collections import load_claims, rules_for
+from heatbill.services.collections import apply_steps, load_claims, rules_for
 from heatbill.services.unit_of_work import UnitOfWork
 from heatbill.wording import say
 
@@ -39,20 +39,30 @@ class Case:
 
 
 def case_of(uow: UnitOfWork, utility_id: int, claim_id: int, on: date) -> Case:
-    found = load_claims(uow, utility_id, on, [claim_id])
+    found = cases_of(uow, utility_id, [claim_id], on)
     if not found:
         raise NotFoundError(say("collections.case.unknown", claim=claim_id))
-    loaded = found[0]
+    return found[0]
+
+
+def cases_of(uow: UnitOfWork, utility_id: int, claim_ids: list[int], on: date) -> list[Case]:
+    """The cases of the given claims (a customer's, for the customer page), by claim id."""
+    if not claim_ids:
+        return []
+    found = load_claims(uow, utility_id, on, claim_ids)
     rules = rules_for(uow, utility_id, on)
-    events = uow.claims(utility_id).events([claim_id]).get(claim_id, [])
-    return Case(
-        loaded.claim,
-        loaded.customer,
-        loaded.steps,
-        events,
-        next_step(loaded.claim, rules),
-        road_ahead(loaded.claim, rules),
-    )
+    events = uow.claims(utility_id).events(claim_ids)
+    return [
+        Case(
+            loaded.claim,
+            loaded.customer,
+            loaded.steps,
+            events.get(loaded.claim.claim_id, []),
+            next_step(loaded.claim, rules),
+            road_ahead(loaded.claim, rules),
+        )
+        for loaded in found
+    ]
 
 
 def cases(uow: UnitOfWork, utility_id: int, on: date) -> list[tuple[Claim, NextStep | Hold]]:
@@ -130,9 +140,12 @@ def report_visit(utility_id: int, command: VisitReport, uow: UnitOfWork, clock: 
         facts = {"claim": claim.reference, "closed_on": f"{command.on:%d-%m-%Y}"}
         if command.reading_mwh is not None:
             facts["reading_mwh"] = f"{command.reading_mwh}".replace(".", ",")
+        # Left at the supply closed: for old debt the debtor's current one (`webinar`).
+        [loaded] = load_claims(uow, utility_id, command.on, [claim.claim_id])
+        at = loaded.supply or case.customer
         letter_ids = uow.letters(utility_id).queue(
-            [LetterRequest(LetterKind.CLOSING_LETTER, case.customer.party_id, command.on,
-                           str(closing.closing_letter.clause), claim.customer_id, facts)],
+            [LetterRequest(LetterKind.CLOSING_LETTER, at.party_id, command.on,
+                           str(closing.closing_letter.clause), at.customer_id, facts)],
             clock.now(),
         )  # fmt: skip
     note = command.note.strip() or None
@@ -170,3 +183,33 @@ def _event(  # noqa: PLR0917 - one event's facts
     event = ClaimEvent(kind, clock.today(), reason.strip(), by)
     uow.claims(utility_id).add_event(claim_id, event, clock.now())
     uow.commit()
+
+
+def order_reopening(uow: UnitOfWork, utility_id: int, claim_id: int, by: str, clock: Clock) -> str:
+    """Staff order the reopening now, when its conditions hold — the same check and the same
+    step (work order, letter, clause) the daily run would make; else refused with the reason.
+    Returns the clause that allows it."""
+    on = clock.today()
+    found = load_claims(uow, utility_id, on, [claim_id])
+    if not found:
+        raise NotFoundError(say("collections.case.unknown", claim=claim_id))
+    loaded = found[0]
+    if not loaded.claim.closed:
+        raise ConflictError(say("collections.case.not_closed", claim=claim_id))
+    rules = rules_for(uow, utility_id, on)
+    step = next_step(loaded.claim, rules)
+    if isinstance(step, Hold):
+        clause = f" ({step.clause})" if step.clause else ""
+        raise ConflictError(say("collections.case.no_reopening", claim=claim_id,
+                                reason=f"{step.reason}{clause}"))  # fmt: skip
+    if step.kind is not StepKind.REOPENING or step.earliest > on:
+        raise ConflictError(say("collections.case.no_reopening", claim=claim_id,
+                                reason=say("collections.case.reopening_not_due")))  # fmt: skip
+    if any(s.on == on for s in loaded.claim.steps):
+        raise ConflictError(say("collections.case.step_today", claim=claim_id))
+    refused = refusals(loaded.claim, Proposed(step.kind, on))
+    if refused:
+        raise ConflictError("; ".join(refused))
+    apply_steps(uow, utility_id, [(loaded, step, step.taken_on(on, rules))], clock, by=by)
+    uow.commit()
+    return step.clause

@@ -12,6 +12,7 @@ from typing import Self
 from sqlalchemy import Connection, Engine
 
 from heatbill.adapters.cpr_vault import CprVault, installation_secret
+from heatbill.adapters.db.access_repository import SqlAccess
 from heatbill.adapters.db.bill_repository import SqlBills
 from heatbill.adapters.db.budget_repository import SqlBudgets
 from heatbill.adapters.db.collection_repository import SqlClaims
@@ -80,6 +81,9 @@ class UnitOfWork:
 
     def ids(self, utility_id: int) -> IdAllocator:
         return IdAllocator(self.connection, utility_id)
+
+    def access(self, utility_id: int) -> SqlAccess:
+        return SqlAccess(self.connection, utility_id, self.ids(utility_id))
 
     def ledger(self, utility_id: int) -> SqlLedger:
         return SqlLedger(self.connection, utility_id, self.ids(utility_id))

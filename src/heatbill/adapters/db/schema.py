@@ -1,6 +1,7 @@
 """The whole schema in one MetaData: importing this module registers every table."""
 
 from heatbill.adapters.db import (
+    access_tables,
     billing_tables,
     collection_tables,
     external_collection_tables,
@@ -17,6 +18,7 @@ from heatbill.adapters.db import (
 from heatbill.adapters.db.tables import metadata
 
 __all__ = [
+    "access_tables",
     "billing_tables",
     "collection_tables",
     "external_collection_tables",

@@ -8,7 +8,9 @@ fails) is a `DeliveryFailedError` the caller records before falling back to the 
 
 from __future__ import annotations
 
+import os
 import smtplib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import formataddr
@@ -39,14 +41,25 @@ class SmtpMailer:
     timeout_s: float = 30.0
 
     def send(self, mail: MailOut) -> None:
-        message = EmailMessage()
-        message["From"] = formataddr((self.sender_name, self.sender))
-        message["To"] = mail.to
-        message["Subject"] = mail.subject
-        message.set_content(mail.body)
+        message = self._message(mail.to, mail.subject, mail.body)
         message.add_attachment(
             mail.pdf, maintype="application", subtype="pdf", filename=mail.pdf_name
         )
+        self._deliver(message)
+
+    def send_text(self, to: str, subject: str, body: str) -> None:
+        """A short message without attachment (the portal's one-time login link)."""
+        self._deliver(self._message(to, subject, body))
+
+    def _message(self, to: str, subject: str, body: str) -> EmailMessage:
+        message = EmailMessage()
+        message["From"] = formataddr((self.sender_name, self.sender))
+        message["To"] = to
+        message["Subject"] = subject
+        message.set_content(body)
+        return message
+
+    def _deliver(self, message: EmailMessage) -> None:
         try:
             with smtplib.SMTP(self.host, self.port, timeout=self.timeout_s) as smtp:
                 if self.starttls:
@@ -56,3 +69,19 @@ class SmtpMailer:
                 smtp.send_message(message)
         except (smtplib.SMTPException, OSError) as error:
             raise DeliveryFailedError(f"{type(error).__name__}: {error}"[:400]) from error
+
+
+def mailer_from_environment(environ: Mapping[str, str] | None = None) -> SmtpMailer | None:
+    """The SMTP server the environment names, or None when `HEATBILL_SMTP_HOST` is unset."""
+    env = os.environ if environ is None else environ
+    host = env.get("HEATBILL_SMTP_HOST")
+    if not host:
+        return None
+    return SmtpMailer(
+        host=host,
+        port=int(env.get("HEATBILL_SMTP_PORT", "25")),
+        sender=env.get("HEATBILL_SMTP_SENDER", "breve@localhost"),
+        starttls=env.get("HEATBILL_SMTP_STARTTLS") == "1",
+        username=env.get("HEATBILL_SMTP_USER"),
+        password=env.get("HEATBILL_SMTP_PASSWORD"),
+    )

@@ -24,6 +24,7 @@ from heatbill.adapters.clock import Clock
 from heatbill.domain.collections.timeline import Hold, NextStep
 from heatbill.entrypoints.cli import runs
 from heatbill.entrypoints.cli.arguments import day, dk, iso, print_json, quantity
+from heatbill.entrypoints.cli.case_view import case_json, next_json
 from heatbill.entrypoints.cli.context import (
     CLOCK,
     DATABASE_OPTION,
@@ -103,7 +104,7 @@ def list_command(
                     "reference": c.reference,
                     "owed_ore": c.owed.ore,
                     "due_date": iso(c.due_date),
-                    "next": _next_json(n),
+                    "next": next_json(n),
                 }
                 for c, n in found
             ]
@@ -134,7 +135,7 @@ def show_command(
 ) -> None:
     case = _case(claim, when, utility, database)
     if as_json:
-        print_json(_case_json(case))
+        print_json(case_json(case))
         return
     c = case.claim
     typer.echo(
@@ -279,18 +280,6 @@ def _next_text(found: NextStep | Hold) -> str:
     )
 
 
-def _next_json(found: NextStep | Hold) -> dict[str, object]:
-    if isinstance(found, Hold):
-        return {"hold": found.reason, "clause": found.clause}
-    return {
-        "step": found.kind.value,
-        "earliest": iso(found.earliest),
-        "fee_ore": found.fee_amount.ore,
-        "deadline": iso(found.deadline),
-        "clause": found.clause,
-    }
-
-
 def _print_ahead(case: Case) -> None:
     if not case.ahead:
         return
@@ -299,40 +288,3 @@ def _print_ahead(case: Case) -> None:
     for step in case.ahead:
         running += step.fee_amount
         typer.echo(say("cli.case.ahead_line", text=_next_text(step), owed=running.format_da()))
-
-
-def _case_json(case: Case) -> dict[str, object]:
-    c = case.claim
-    return {
-        "claim_id": c.claim_id,
-        "customer_id": c.customer_id,
-        "reference": c.reference,
-        "bill_date": iso(c.bill_date),
-        "due_date": iso(c.due_date),
-        "principal_ore": c.principal.ore,
-        "fees_ore": c.fees.ore,
-        "interest_ore": c.interest.ore,
-        "owed_ore": c.owed.ore,
-        "disputed": c.disputed,
-        "closed": c.closed,
-        "steps": [
-            {
-                "no": s.step_no,
-                "kind": s.kind.value,
-                "on": iso(s.on),
-                "deadline": iso(s.deadline),
-                "fee_ore": s.fee.ore,
-                "clause": s.clause,
-                "letter_id": s.letter_id,
-                "by": s.by,
-                "note": s.note,
-            }
-            for s in case.steps
-        ],
-        "events": [
-            {"kind": e.kind.value, "on": iso(e.on), "reason": e.reason, "by": e.by}
-            for e in case.events
-        ],
-        "next": _next_json(case.next),
-        "ahead": [_next_json(s) for s in case.ahead],
-    }

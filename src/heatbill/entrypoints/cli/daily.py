@@ -19,6 +19,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from heatbill.adapters.letters.smtp_mail import mailer_from_environment
 from heatbill.entrypoints.cli.arguments import day, dk
 from heatbill.entrypoints.cli.context import (
     DATABASE_OPTION,
@@ -26,7 +27,6 @@ from heatbill.entrypoints.cli.context import (
     engine_for,
     utility_id_of,
 )
-from heatbill.entrypoints.cli.letters import mailer_from_environment
 from heatbill.services.daily_run import DailyReport, DailyRun, run_daily, run_until
 from heatbill.services.letter_delivery import Channels
 from heatbill.wording import say

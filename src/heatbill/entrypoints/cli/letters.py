@@ -16,7 +16,6 @@ HEATBILL_SMTP_SENDER; HEATBILL_SMTP_STARTTLS=1; HEATBILL_SMTP_USER/HEATBILL_SMTP
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import typer
@@ -24,7 +23,7 @@ from rich.console import Console
 from rich.table import Table
 
 from heatbill.adapters.db.letter_documents import Profile, SqlLetterDocuments
-from heatbill.adapters.letters.smtp_mail import SmtpMailer
+from heatbill.adapters.letters.smtp_mail import mailer_from_environment
 from heatbill.entrypoints.cli.arguments import day, dk, print_json
 from heatbill.entrypoints.cli.context import (
     CLOCK,
@@ -47,20 +46,6 @@ from heatbill.wording import say
 app = typer.Typer(help=say("letters.cli.app"), no_args_is_help=True)
 console = Console()
 LETTER = typer.Argument(..., help=say("letters.cli.col.id"))
-
-
-def mailer_from_environment() -> SmtpMailer | None:
-    host = os.environ.get("HEATBILL_SMTP_HOST")
-    if not host:
-        return None
-    return SmtpMailer(
-        host=host,
-        port=int(os.environ.get("HEATBILL_SMTP_PORT", "25")),
-        sender=os.environ.get("HEATBILL_SMTP_SENDER", "breve@localhost"),
-        starttls=os.environ.get("HEATBILL_SMTP_STARTTLS") == "1",
-        username=os.environ.get("HEATBILL_SMTP_USER"),
-        password=os.environ.get("HEATBILL_SMTP_PASSWORD"),
-    )
 
 
 @app.command("list", help=say("letters.cli.list"))

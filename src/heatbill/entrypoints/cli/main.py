@@ -31,6 +31,7 @@ from heatbill.entrypoints.cli import (
     runs,
     securities,
     utility,
+    web,
 )
 from heatbill.entrypoints.cli import case_external as _case_external  # noqa: F401 - `case hand-over…`
 from heatbill.entrypoints.cli import case_plans as _case_plans  # noqa: F401 - `heatbill case plan…`
@@ -64,6 +65,10 @@ app.add_typer(securities.app, name="security")
 app.add_typer(accounting.export_app, name="export")
 app.add_typer(accounting.report_app, name="report")
 app.command(name="demo")(demo.demo)
+app.command(name="web", help=say("web.cli.serve"))(web.serve)
+app.add_typer(web.staff_app, name="staff")
+app.add_typer(web.portal_app, name="portal")
+app.add_typer(web.privacy_app, name="privacy")
 app.command(name="demo-ledger")(demo.demo_ledger)
 
 EXIT_CODES: dict[type[HeatbillError], int] = {

@@ -1,0 +1,317 @@
+"""Read models for the staff screens: search, the arrears list, a customer's claims.
+
+Each is one or two queries however large the utility, and pages through its rows (LIMIT and
+OFFSET), so a screen answers as fast with a million installations as with a hundred.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import Connection, and_, case, func, literal, or_, select, union
+
+from heatbill.adapters.db.billing_queries import among
+from heatbill.adapters.db.billing_tables import budget
+from heatbill.adapters.db.collection_tables import claim_step
+from heatbill.adapters.db.register_tables import (
+    customers_with_places,
+    installation,
+    meter,
+    party,
+    property_,
+    relationship,
+)
+from heatbill.adapters.db.tables import open_item, open_item_residual
+from heatbill.domain.ledger import OpenItemKind
+from heatbill.domain.money import Money
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    installation_number: str
+    address: str
+    customer_id: int
+    party_id: int
+    name: str
+    start: date
+    end: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class ArrearsLine:
+    customer_id: int
+    name: str
+    installation_number: str
+    address: str
+    ended_on: date | None
+    overdue: Money
+    by_age: tuple[Money, Money, Money, Money]
+    """0–30, 31–60, 61–90 and over 90 days past due."""
+    oldest_due: date
+    claims: int
+
+
+@dataclass(frozen=True, slots=True)
+class ArrearsFilter:
+    min_days: int = 1
+    """Only items at least this many days past due."""
+    min_ore: int = 0
+    """Only customers owing at least this much overdue."""
+    former: bool | None = None
+    """True: only ended relationships (old debt); False: only current; None: both."""
+    page: int = 1
+    size: int = 50
+
+
+class ScreenQueries:
+    def __init__(self, connection: Connection, utility_id: int) -> None:
+        self._c = connection
+        self._u = utility_id
+
+    def search(self, text: str, limit: int = 50) -> list[Hit]:
+        """Installation number (exact), name, address or phone (contains), newest first."""
+        needle = f"%{text.strip().lower()}%"
+        digits = "".join(ch for ch in text if ch.isdigit())
+        found = or_(
+            installation.c.number == text.strip(),
+            func.lower(party.c.name).like(needle),
+            func.lower(property_.c.address).like(needle),
+            func.lower(property_.c.city).like(needle),
+        )
+        if len(digits) >= 6:
+            found = or_(found, party.c.mobile.like(f"%{digits}%"))
+        return self._hits(found, limit)
+
+    def by_parties(self, party_ids: list[int], limit: int = 50) -> list[Hit]:
+        if not party_ids:
+            return []
+        return self._hits(among(self._c, party.c.party_id, party_ids), limit)
+
+    def _hits(self, condition: object, limit: int) -> list[Hit]:
+        query = (
+            select(
+                installation.c.number,
+                property_.c.address,
+                property_.c.postcode,
+                property_.c.city,
+                relationship.c.relationship_id,
+                party.c.party_id,
+                party.c.name,
+                relationship.c.start_on,
+                relationship.c.end_on,
+            )
+            .select_from(customers_with_places())
+            .where(relationship.c.utility_id == self._u, condition)  # type: ignore[arg-type]
+            .order_by(relationship.c.end_on.is_not(None), relationship.c.start_on.desc())
+            .limit(limit)
+        )
+        return [
+            Hit(
+                r.number,
+                f"{r.address}, {r.postcode} {r.city}",
+                int(r.relationship_id),
+                int(r.party_id),
+                r.name,
+                r.start_on,
+                r.end_on,
+            )
+            for r in self._c.execute(query)
+        ]
+
+    def arrears(self, on: date, wanted: ArrearsFilter) -> tuple[list[ArrearsLine], int]:
+        """Customers with principal, fees or interest past due on `on`, most owed first; and
+        how many customers match in all."""
+        r, o = open_item_residual.c, open_item.c
+        cutoff = date.fromordinal(on.toordinal() - max(wanted.min_days, 1) + 1)
+        age = literal(on.toordinal()) - _ordinal(self._c, r.due_date)
+        items = (
+            select(
+                o.customer_id,
+                r.residual_ore,
+                r.due_date,
+                case((age <= 30, 0), (age <= 60, 1), (age <= 90, 2), else_=3).label("bucket"),
+                case((o.kind == OpenItemKind.PRINCIPAL.value, 1), else_=0).label("principal"),
+            )
+            .select_from(open_item_residual)
+            .join(open_item, and_(o.utility_id == r.utility_id, o.open_item_id == r.open_item_id))
+            .where(
+                r.utility_id == self._u,
+                r.residual_ore != 0,
+                r.residual_ore > 0,
+                r.due_date < cutoff,
+            )
+            .subquery()
+        )
+        per_customer = (
+            select(
+                items.c.customer_id,
+                func.sum(items.c.residual_ore).label("overdue"),
+                *[
+                    func.sum(case((items.c.bucket == n, items.c.residual_ore), else_=0)).label(
+                        f"b{n}"
+                    )
+                    for n in range(4)
+                ],
+                func.min(items.c.due_date).label("oldest"),
+                func.sum(items.c.principal).label("claims"),
+            )
+            .group_by(items.c.customer_id)
+            .having(func.sum(items.c.residual_ore) >= max(wanted.min_ore, 1))
+            .subquery()
+        )
+        joined = per_customer.join(
+            customers_with_places(),
+            and_(
+                relationship.c.utility_id == self._u,
+                relationship.c.relationship_id == per_customer.c.customer_id,
+            ),
+        )
+        condition = []
+        if wanted.former is True:
+            condition.append(and_(relationship.c.end_on.is_not(None), relationship.c.end_on <= on))
+        elif wanted.former is False:
+            condition.append(or_(relationship.c.end_on.is_(None), relationship.c.end_on > on))
+        total = self._c.execute(
+            select(func.count()).select_from(joined).where(*condition)
+        ).scalar_one()
+        page = max(wanted.page, 1)
+        rows = self._c.execute(
+            select(
+                per_customer,
+                party.c.name,
+                installation.c.number,
+                property_.c.address,
+                property_.c.postcode,
+                property_.c.city,
+                relationship.c.end_on,
+            )
+            .select_from(joined)
+            .where(*condition)
+            .order_by(per_customer.c.overdue.desc(), per_customer.c.customer_id)
+            .limit(wanted.size)
+            .offset((page - 1) * wanted.size)
+        ).all()
+        lines = [
+            ArrearsLine(
+                int(row.customer_id),
+                row.name,
+                row.number,
+                f"{row.address}, {row.postcode} {row.city}",
+                row.end_on,
+                Money(int(row.overdue)),
+                (Money(int(row.b0)), Money(int(row.b1)), Money(int(row.b2)), Money(int(row.b3))),
+                row.oldest,
+                int(row.claims),
+            )
+            for row in rows
+        ]
+        return lines, int(total)
+
+    def claims_of(self, customer_ids: list[int], on: date) -> list[int]:
+        """The customers' claims in collection: principal items overdue and unpaid on `on`,
+        and every item that has taken a collection step (closed and paid ones too)."""
+        if not customer_ids:
+            return []
+        r, o = open_item_residual.c, open_item.c
+        overdue = (
+            select(o.open_item_id)
+            .select_from(open_item)
+            .join(
+                open_item_residual,
+                and_(o.utility_id == r.utility_id, o.open_item_id == r.open_item_id),
+            )
+            .where(
+                o.utility_id == self._u,
+                among(self._c, o.customer_id, customer_ids),
+                o.kind == OpenItemKind.PRINCIPAL.value,
+                r.residual_ore > 0,
+                r.due_date < on,
+            )
+        )
+        stepped = (
+            select(claim_step.c.claim_id)
+            .join(
+                open_item,
+                and_(
+                    o.utility_id == claim_step.c.utility_id, o.open_item_id == claim_step.c.claim_id
+                ),
+            )
+            .where(claim_step.c.utility_id == self._u, among(self._c, o.customer_id, customer_ids))
+        )
+        return sorted({int(x) for x in self._c.execute(union(overdue, stepped)).scalars()})
+
+    def places(self, installation_ids: set[int]) -> dict[int, tuple[str, str, str]]:
+        """installation id → (number, address, the serial of the meter in service)."""
+        if not installation_ids:
+            return {}
+        ids = sorted(installation_ids)
+        rows = self._c.execute(
+            select(
+                installation.c.installation_id,
+                installation.c.number,
+                property_.c.address,
+                property_.c.postcode,
+                property_.c.city,
+            )
+            .join(
+                property_,
+                and_(
+                    property_.c.utility_id == installation.c.utility_id,
+                    property_.c.property_id == installation.c.property_id,
+                ),
+            )
+            .where(
+                installation.c.utility_id == self._u,
+                among(self._c, installation.c.installation_id, ids),
+            )
+        ).all()
+        meters = self._c.execute(
+            select(meter.c.installation_id, meter.c.serial).where(
+                meter.c.utility_id == self._u,
+                among(self._c, meter.c.installation_id, ids),
+                meter.c.removed_on.is_(None),
+            )
+        ).all()
+        serial = {int(m.installation_id): m.serial for m in meters}
+        return {
+            int(r.installation_id): (
+                r.number,
+                f"{r.address}, {r.postcode} {r.city}",
+                serial.get(int(r.installation_id), ""),
+            )
+            for r in rows
+        }
+
+    def budget_use(self, customer_ids: list[int]) -> dict[int, Decimal]:
+        """Year → the expected use of the newest budget of any of the customers that year."""
+        if not customer_ids:
+            return {}
+        rows = self._c.execute(
+            select(
+                budget.c.year,
+                budget.c.revision,
+                budget.c.expected_mwh,
+                budget.c.period_start,
+                budget.c.period_end,
+            )
+            .where(
+                budget.c.utility_id == self._u,
+                among(self._c, budget.c.relationship_id, customer_ids),
+            )
+            .order_by(budget.c.year, budget.c.period_start, budget.c.revision)
+        ).all()
+        found: dict[int, Decimal] = {}
+        for r in rows:
+            whole = r.period_start == date(r.year, 1, 1) and r.period_end == date(r.year + 1, 1, 1)
+            if whole or int(r.year) not in found:
+                found[int(r.year)] = Decimal(r.expected_mwh)
+        return found
+
+
+def _ordinal(connection: Connection, column: object) -> object:
+    """A date column as a day number comparable with `date.toordinal()`."""
+    if connection.dialect.name == "postgresql":
+        return (column - literal(date(1, 1, 1))) + 1
+    return func.julianday(column) - 1721424.5
