@@ -12,7 +12,9 @@ from sqlalchemy import Engine
 
 from heatbill.domain.collections.claim import StepKind
 from heatbill.domain.collections.securities import Ground
+from heatbill.domain.collections.timeline import Hold
 from heatbill.domain.ledger import Account
+from heatbill.domain.letters import LetterKind
 from heatbill.domain.money import Money
 from heatbill.domain.payment_id import payment_id_for_open_item
 from heatbill.domain.payments.refunds import RefundSource
@@ -92,10 +94,9 @@ def test_old_debt_at_a_new_address_security_demanded_not_given_closing(engine: E
     assert party == tenant
 
     taken = run_days(engine, utility_id, date(2025, 11, 1), date(2025, 11, 20))
-    assert taken == {
-        date(2025, 11, 4): [StepKind.REMINDER],
-        date(2025, 11, 15): [StepKind.COLLECTION_NOTICE],
-    }
+    # The reminder while the tenant lived in the flat; no collection notice once the claim is
+    # old debt: it would announce a closing that old debt alone never allows (webinar).
+    assert taken == {date(2025, 11, 4): [StepKind.REMINDER]}
     # No closing for old debt alone; the security demand waits for staff (vestervig 6.10).
     with UnitOfWork(engine) as uow:
         report = run_collections(utility_id, date(2025, 11, 21), uow, clock_on(date(2025, 11, 21)))
@@ -128,10 +129,10 @@ def test_old_debt_at_a_new_address_security_demanded_not_given_closing(engine: E
     with UnitOfWork(engine, write=False) as uow:
         case = case_of(uow, utility_id, flat, date(2025, 12, 8))
     assert [s.kind for s in case.steps] == [
-        StepKind.REMINDER, StepKind.COLLECTION_NOTICE, StepKind.SECURITY_DEMAND,
+        StepKind.REMINDER, StepKind.SECURITY_DEMAND,
         StepKind.CLOSING_NOTICE, StepKind.CLOSING_VISIT, StepKind.CLOSED,
     ]  # fmt: skip
-    demand = case.steps[2]
+    demand = case.steps[1]
     assert (demand.clause, demand.by, demand.deadline) == ("webinar", "kbh", date(2025, 12, 1))
     assert demand.letter_id is not None
 
@@ -146,6 +147,37 @@ def test_old_debt_at_a_new_address_security_demanded_not_given_closing(engine: E
         date(2025, 12, 10): [StepKind.REOPENING]
     }
     assert deposits_held(engine, utility_id) == -demanded.amount
+    # The notice, the closing order, the letter left on site and the reopening order all name
+    # the tenant's supply now — the house — never the flat, which is no longer theirs.
+    with UnitOfWork(engine, write=False) as uow:
+        letters = {q.request.kind: q.request for q in uow.letters(utility_id).of_party(tenant)}
+    supply = [LetterKind.CLOSING_NOTICE, LetterKind.CLOSING_ORDER, LetterKind.CLOSING_LETTER,
+              LetterKind.REOPENING_ORDER]  # fmt: skip
+    assert [letters[k].relationship_id for k in supply] == [new_home] * 4
+    assert_ledger_invariants(engine, utility_id)
+
+
+def test_old_debt_of_a_customer_who_left_us_is_never_closed_at_the_old_address(
+    engine: Engine,
+) -> None:
+    """The tenant moves away from the utility's area with an unpaid bill: nothing of theirs to
+    close and no future supply to secure. The flat — someone else's now — is never closed."""
+    utility_id, claims = vestervig_claims(engine)
+    flat = claims["10002"]
+    pay_on_time(engine, utility_id, [claims["10001"], claims["10003"]], "DAG1")
+    with UnitOfWork(engine) as uow:
+        register_move(RegisterMove(utility_id, "10002", MoveKind.MOVE_OUT, date(2025, 11, 10),
+                                   notified_on=date(2025, 11, 1)),
+                      uow, clock_on(date(2025, 11, 1)))  # fmt: skip
+    taken = run_days(engine, utility_id, date(2025, 11, 1), date(2025, 12, 31))
+    assert taken == {date(2025, 11, 4): [StepKind.REMINDER]}
+    with UnitOfWork(engine, write=False) as uow:
+        case = case_of(uow, utility_id, flat, date(2025, 12, 31))
+    assert case.claim.old_debt
+    assert not case.claim.has_supply
+    assert isinstance(case.next, Hold)
+    assert case.next.clause == "webinar"
+    assert case.ahead == []
     assert_ledger_invariants(engine, utility_id)
 
 

@@ -162,9 +162,10 @@ def test_a_disputed_claim_is_frozen_and_resumes_where_it_stood() -> None:
 
 def test_old_debt_leads_to_closing_only_through_a_security_not_given() -> None:
     c, _ = take(claim(old_debt=True), VESTERVIG)
-    c, _ = take(c, VESTERVIG)  # the collection notice
+    # No collection notice: it announces closing, which old debt alone never allows.
     demand = step(c, VESTERVIG)
     assert (demand.kind, demand.clause) == (StepKind.SECURITY_DEMAND, "webinar")
+    assert demand.earliest == day(31)
     assert refusals(c, Proposed(StepKind.CLOSING_VISIT, day(40))) == [
         "der må ikke lukkes for varmen alene på grund af gammel gæld (webinar); kræv "
         "sikkerhedsstillelse"
@@ -181,6 +182,24 @@ def test_old_debt_leads_to_closing_only_through_a_security_not_given() -> None:
     assert refusals(c, Proposed(StepKind.CLOSING_VISIT, visit.earliest)) == []
     given_security = replace(c, security=SecurityState.PROVIDED)
     assert isinstance(next_step(given_security, VESTERVIG), Hold)
+
+
+def test_old_debt_of_a_debtor_without_supply_from_us_never_leads_to_closing() -> None:
+    """The only supply a closing for old debt may touch is the debtor's current one: the old
+    installation is someone else's now. Without one there is nothing to close and no future
+    supply to secure (`webinar`, `vestervig 6.10`)."""
+    c, _ = take(claim(old_debt=True, has_supply=False), VESTERVIG)
+    held = next_step(c, VESTERVIG)
+    assert isinstance(held, Hold)
+    assert held.clause == "webinar"
+    assert "intet at lukke" in held.reason
+    noticed = c.with_step(TakenStep(StepKind.SECURITY_DEMAND, day(31), KR(0), "webinar", day(41)))
+    noticed = noticed.with_step(
+        TakenStep(StepKind.CLOSING_NOTICE, day(42), KR(0), "vestervig 6.6", day(47))
+    )
+    assert "kunden får ikke varme fra os nu" in " ".join(
+        refusals(noticed, Proposed(StepKind.CLOSING_VISIT, day(47)))
+    )
 
 
 def test_the_road_ahead_lists_what_comes_if_nothing_is_paid() -> None:

@@ -46,11 +46,26 @@ LETTERS = {
 }
 
 
+CLOSING_STEPS = frozenset({StepKind.CLOSING_NOTICE, StepKind.CLOSING_VISIT, StepKind.REOPENING})
+"""Steps about the supply itself: their letters and work orders name the installation a
+closing touches (`LoadedClaim.supply`), which for old debt is not the claim's own."""
+
+
 @dataclass(frozen=True, slots=True)
 class LoadedClaim:
     claim: Claim
     customer: CustomerFacts
     steps: list[StepRow]
+    supply: CustomerFacts | None = None
+    """The relationship whose installation a closing of this claim would close: the claim's
+    own while it runs; for old debt the debtor's current one (the latest begun, when they
+    have several), never the old installation (`webinar`); None: no supply of theirs."""
+
+    def facts_for(self, kind: StepKind) -> CustomerFacts:
+        """Whose installation and address the step's letter or work order names."""
+        if kind in CLOSING_STEPS and self.supply is not None:
+            return self.supply
+        return self.customer
 
 
 @dataclass
@@ -95,6 +110,7 @@ def load_claims(
         *(i for found in plan_fees.values() for i in found),
     ])  # fmt: skip
     customers = claims.customers({r.customer_id for r in rows})
+    supplies = _supplies(uow, utility_id, on, customers)
     loaded = []
     for row in rows:
         own = steps.get(row.claim_id, [])
@@ -120,13 +136,31 @@ def load_claims(
             disputed=state.disputed,
             plan=state.plan,
             plan_breached_on=state.plan_breached_on,
-            old_debt=(facts.ended_on is not None and facts.ended_on <= on)
+            old_debt=_ended(facts, on)
             or handed_over([TakenStep(s.kind, s.on) for s in own]),  # with the partner
             security=security,
             frozen=state.frozen,
+            has_supply=supplies.get(row.customer_id) is not None,
         )
-        loaded.append(LoadedClaim(claim, facts, own))
+        loaded.append(LoadedClaim(claim, facts, own, supplies.get(row.customer_id)))
     return loaded
+
+
+def _ended(facts: CustomerFacts, on: date) -> bool:
+    return facts.ended_on is not None and facts.ended_on <= on
+
+
+def _supplies(
+    uow: UnitOfWork, utility_id: int, on: date, customers: dict[int, CustomerFacts]
+) -> dict[int, CustomerFacts | None]:
+    """For each customer: its own relationship while it runs; once ended, its party's
+    relationship in force on `on` (the latest begun), or None."""
+    ended = {f.party_id for f in customers.values() if _ended(f, on)}
+    current = uow.claims(utility_id).in_force(ended, on) if ended else {}
+    return {
+        c: (f if not _ended(f, on) else next(iter(current.get(f.party_id, [])), None))
+        for c, f in customers.items()
+    }
 
 
 def _closed_and_paid(uow: UnitOfWork, utility_id: int, on: date, known: set[int]) -> list[ClaimRow]:
@@ -211,7 +245,9 @@ def apply_steps(
     ledger.post_many(entries, created_at=clock.now())
     letters = [_letter(loaded, step, taken) for loaded, step, taken in plans]
     # External collection, tenants and landlords (issue 6, items 7-8): facts and owners told.
-    planned = [(loaded.claim, loaded.customer, step, taken) for loaded, step, taken in plans]
+    planned = [
+        (loaded.claim, loaded.facts_for(step.kind), step, taken) for loaded, step, taken in plans
+    ]
     letters, owners = closing_letters(uow, utility_id, planned, letters)
     letter_ids = uow.letters(utility_id).queue(letters, clock.now())
     uow.letters(utility_id).queue(owners, clock.now())
@@ -250,12 +286,13 @@ def _letter(loaded: LoadedClaim, step: NextStep, taken: TakenStep) -> LetterRequ
         facts["fee"] = taken.fee.format_da()
     if taken.deadline is not None:
         facts["deadline"] = f"{taken.deadline:%d-%m-%Y}"
+    addressed = loaded.facts_for(step.kind)  # a closing's: the supply it closes
     return LetterRequest(
         LETTERS[step.kind],
-        loaded.customer.party_id,
+        addressed.party_id,
         taken.on,
         step.clause,
-        relationship_id=claim.customer_id,
+        relationship_id=addressed.customer_id,
         facts=facts,
     )
 

@@ -229,6 +229,30 @@ class SqlClaims:
                 )
         return found
 
+    def in_force(self, party_ids: Iterable[int], on: date) -> dict[int, list[CustomerFacts]]:
+        """Each party's relationships in force on `on` (started, not ended), latest first."""
+        found: dict[int, list[CustomerFacts]] = defaultdict(list)
+        rel = relationship.c
+        for chunk in _chunks(sorted(set(party_ids))):
+            rows = self._db.execute(
+                select(rel.relationship_id, rel.party_id, rel.installation_id, party.c.kind)
+                .join(party, and_(party.c.utility_id == rel.utility_id,
+                                  party.c.party_id == rel.party_id))
+                .where(
+                    rel.utility_id == self._u,
+                    among(self._db, rel.party_id, chunk),
+                    rel.start_on <= on,
+                    (rel.end_on.is_(None)) | (rel.end_on > on),
+                )
+                .order_by(rel.party_id, rel.start_on.desc(), rel.relationship_id.desc())
+            )  # fmt: skip
+            for r in rows:
+                found[int(r.party_id)].append(
+                    CustomerFacts(int(r.relationship_id), int(r.party_id), int(r.installation_id),
+                                  r.kind == "company", None)
+                )  # fmt: skip
+        return found
+
     def closed_claims(self) -> list[int]:
         """Claims with a closing recorded (whether reopened since or not)."""
         rows = self._db.execute(

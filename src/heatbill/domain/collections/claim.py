@@ -95,6 +95,10 @@ class Claim:
     """Before a reconstruction or bankruptcy cut-off (`aalborg 3.5`): no further steps."""
     compensation_charged: bool = False
     """The 310 kr. compensation (business customers) charged in this run of arrears."""
+    has_supply: bool = True
+    """The debtor gets heat from the utility now. For old debt that supply is another
+    relationship's — the only one a closing may touch, after a security demanded for it was
+    not met (`webinar`); never the old installation, which is someone else's now."""
 
     @property
     def owed(self) -> Money:
@@ -137,5 +141,5 @@ class Claim:
             (*self.steps, step), self.disputed, self.plan, self.plan_breached_on,
             self.old_debt,
             SecurityState.DEMANDED if step.kind is StepKind.SECURITY_DEMAND else self.security,
-            self.frozen, self.compensation_charged,
+            self.frozen, self.compensation_charged, self.has_supply,
         )  # fmt: skip

@@ -8,7 +8,8 @@ whatever a rulebook, a run or a member of staff asks for.
 - no extra reminder fees after a breached payment plan (Højesteret), and no new plan after a
   breached one where the rulebook says so (`vestervig 6.8`);
 - no closing for old debt alone (`webinar`): only a security demanded and not provided, after
-  written notice, opens that road;
+  written notice, opens that road — and it closes the debtor's current supply, never the old
+  installation; without a current supply there is nothing to close;
 - renteloven § 9 a, stk. 3: the 310 kr. compensation from business customers only, once per
   continuous arrears;
 - renteloven § 9 b, stk. 3: the collection fee at most 100 kr., once per claim
@@ -80,6 +81,10 @@ def refusals(claim: Claim, step: Proposed) -> list[str]:
         if not unmet:
             found.append(
                 say("collections.guard.old_debt", clause=str(NO_CLOSING_FOR_OLD_DEBT.clause))
+            )
+        if not claim.has_supply:
+            found.append(
+                say("collections.guard.no_supply", clause=str(NO_CLOSING_FOR_OLD_DEBT.clause))
             )
     return found
 

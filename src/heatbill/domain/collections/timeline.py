@@ -14,8 +14,9 @@ are left (they follow on the next bill, `vestervig 6.4`, and are not escalated t
 a payment plan is running; it is frozen by a
 reconstruction or bankruptcy cut-off (`aalborg 3.5`); a closing visit is ordered and not yet
 reported. A breached plan goes straight to the collection notice (`vestervig 6.6`). Old debt
-alone never leads to closing (`webinar`): the road there is a security demand that is not met,
-then written notice of closing.
+alone never leads to closing (`webinar`), nor to a letter announcing it (no collection notice):
+after the reminders the road is a security demand that is not met, then written notice of
+closing, then closing of the debtor's current supply — none when they have no supply of ours.
 """
 
 from __future__ import annotations
@@ -89,9 +90,9 @@ def next_step(claim: Claim, rules: Rules) -> NextStep | Hold:
 def _escalation(claim: Claim, rules: Rules) -> NextStep | Hold:
     """The next step up the ladder: reminders, the collection notice, closing."""
     book = rules.rulebook
-    external = _external(claim, rules)
-    if external is not None:
-        return external
+    aside = _external(claim, rules) or _old_debt_ladder(claim, rules)
+    if aside is not None:
+        return aside
     if claim.plan is PlanState.BREACHED and book.payment_plans.breach_goes_to_collection.value:
         breached = claim.plan_breached_on or claim.due_date
         if book.collection_notice.used.value and not _taken_since(
@@ -104,6 +105,21 @@ def _escalation(claim: Claim, rules: Rules) -> NextStep | Hold:
         return _reminder(claim, rules, len(reminders) + 1)
     if book.collection_notice.used.value and not claim.taken(StepKind.COLLECTION_NOTICE):
         return _collection_notice(claim, rules)
+    return _closing(claim, rules)
+
+
+def _old_debt_ladder(claim: Claim, rules: Rules) -> NextStep | Hold | None:
+    """Old debt: the reminders, then no collection notice — it announces closing, which old
+    debt alone never allows (`webinar`) — but the security demand's road (`_old_debt`).
+    None: not old debt, or the rulebook lets it close like any claim."""
+    if not _old_debt_road(claim, rules):
+        return None
+    reminders = claim.taken(StepKind.REMINDER)
+    if (
+        len(reminders) < rules.rulebook.reminders.count.value
+        and claim.plan is not PlanState.BREACHED
+    ):
+        return _reminder(claim, rules, len(reminders) + 1)
     return _closing(claim, rules)
 
 
@@ -194,11 +210,17 @@ def _collection_notice(claim: Claim, rules: Rules, *, earliest: date | None = No
     )
 
 
+def _old_debt_road(claim: Claim, rules: Rules) -> bool:
+    """Old debt (an earlier relationship's, or with the external partner) where the rulebook
+    does not allow closing for it alone (`webinar`)."""
+    old_debt = claim.old_debt or with_agency(claim)
+    return old_debt and not rules.rulebook.closing.for_old_debt_alone.value
+
+
 def _closing(claim: Claim, rules: Rules) -> NextStep | Hold:
     book = rules.rulebook
     closing = book.closing
-    old_debt = claim.old_debt or with_agency(claim)
-    if old_debt and not closing.for_old_debt_alone.value:
+    if _old_debt_road(claim, rules):
         return _old_debt(claim, rules)
     if claim.security is SecurityState.PROVIDED:  # closing avoided by a security (6.6, 6.7)
         return Hold(say("collections.hold.secured"), str(book.securities.forms.clause))
@@ -222,6 +244,8 @@ def _old_debt(claim: Claim, rules: Rules) -> NextStep | Hold:
     securities = rules.rulebook.securities
     if not securities.closing_if_not_provided.value:
         return Hold(say("collections.hold.old_debt"), WEBINAR)
+    if not claim.has_supply:  # nothing of theirs to close, no future supply to secure
+        return Hold(say("collections.hold.old_debt_no_supply"), WEBINAR)
     if claim.security is SecurityState.PROVIDED:
         return Hold(say("collections.hold.secured"), str(securities.forms.clause))
     demand = claim.last(StepKind.SECURITY_DEMAND)
@@ -229,6 +253,9 @@ def _old_debt(claim: Claim, rules: Rules) -> NextStep | Hold:
         earliest = max(
             _day(claim, rules.rulebook.closing.earliest_day.value), claim.due_date + ONE_DAY
         )
+        reminder = claim.last(StepKind.REMINDER)  # its days to pay run out first
+        if reminder is not None:
+            earliest = max(earliest, (reminder.deadline or reminder.on) + ONE_DAY)
         clause = str(securities.closing_if_not_provided.clause)
         deadline = _deadline(StepKind.SECURITY_DEMAND, earliest, rules)
         return NextStep(StepKind.SECURITY_DEMAND, earliest, clause, deadline=deadline)

@@ -18,6 +18,10 @@ MESSAGES: dict[str, str] = {
         "gammel gæld alene giver ikke ret til at lukke for varmen, og regelsættet kræver ikke "
         "sikkerhed"
     ),
+    "collections.hold.old_debt_no_supply": (
+        "gammel gæld, og kunden får ikke varme fra os nu: der er intet at lukke, og sikkerhed "
+        "for fremtidig levering kan ikke kræves"
+    ),
     "collections.hold.secured": "der er stillet sikkerhed",
     "collections.hold.closed": "lukket for varmen; genåbnes ved {ways}",
     "collections.reopen.payment": "betaling af alt inkl. gebyrer og renter",
@@ -57,6 +61,10 @@ MESSAGES: dict[str, str] = {
     "collections.guard.old_debt": (
         "der må ikke lukkes for varmen alene på grund af gammel gæld ({clause}); kræv "
         "sikkerhedsstillelse"
+    ),
+    "collections.guard.no_supply": (
+        "kunden får ikke varme fra os nu: lukning for gammel gæld kan kun ramme kundens "
+        "nuværende forsyning ({clause})"
     ),
     "collections.guard.plan_after_breach": (
         "ingen ny betalingsordning efter en misligholdt ordning ({clause})"
