@@ -13,6 +13,7 @@ letters as PDF and a chart of the arrears over the year in the output folder.
 from __future__ import annotations
 
 import shutil
+import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -34,7 +35,9 @@ from heatbill.entrypoints.cli.ledger_view import (
     trial_balance_table,
 )
 from heatbill.entrypoints.cli.rulebook_view import rulebook_overview
+from heatbill.entrypoints.cli.web import run_web
 from heatbill.services.accounting import reconciliation
+from heatbill.services.demo_access import open_demo_doors
 from heatbill.services.demo_utility import DEMO_CODE, create_demo_utility
 from heatbill.services.demo_year import DemoYear, YearSummary
 from heatbill.services.ledger import trial_balance
@@ -46,6 +49,7 @@ from heatbill.wording import say
 DEFAULT_DEMO_DATABASE = Path("var") / "demo.sqlite3"
 DEFAULT_DEMO_OUT = Path("var") / "demo"
 DEFAULT_INSTALLATIONS = 500
+HOST = "127.0.0.1"
 
 
 def demo_ledger(
@@ -109,8 +113,13 @@ def demo(
     out: Path = typer.Option(DEFAULT_DEMO_OUT, help="Mappe til breve (PDF) og grafen."),
     year: int = typer.Option(2026, help="Året der leves igennem."),
     days: int | None = typer.Option(None, help="Kun de første dage (en kort demo)."),
+    web: bool | None = typer.Option(
+        None, "--web/--no-web", help="Start web-appen bagefter (standard: når der er en terminal)."
+    ),
+    port: int = typer.Option(8000, help="Porten web-appen lytter på."),
 ) -> None:
-    """Live a synthetic utility's whole year day by day on SQLite, then show it in figures."""
+    """Live a synthetic utility's whole year day by day on SQLite, then show it in figures,
+    then serve it in the web app."""
     console = Console()
     path = _fresh(database)
     out = out.resolve()
@@ -161,8 +170,29 @@ def demo(
     )
     console.print(say("demo.chart", path=chart))
     console.print(say("demo.letters", path=out / "breve"))
+    with UnitOfWork(engine) as uow:
+        doors = open_demo_doors(uow, utility_id, FixedClock.on(summary.last))
     engine.dispose()
     console.print(say("demo.year_done"))
+    users = " / ".join(f"{u} ({say(f'web.role.{r.value}')})" for u, r in doors.users)
+    console.print(say("web.demo.doors", host=HOST, port=port, users=users, password=doors.password))
+    for number, pin in doors.pins.items():
+        console.print(say("web.demo.pin", number=number, pin=pin))
+    if web if web is not None else sys.stdout.isatty():
+        run_web(HOST, port, sqlite_url(path), today=summary.last.isoformat())
+
+
+def demo_web(
+    database: Path = typer.Option(DEFAULT_DEMO_DATABASE, help="SQLite-fil til demoen."),
+    port: int = typer.Option(8000, help="Porten web-appen lytter på."),
+) -> None:
+    """Serve the last demo year in the web app again, on the demo's last day."""
+    path = database.resolve()
+    engine = make_engine(sqlite_url(path))
+    with UnitOfWork(engine, write=False) as uow:
+        last = uow.daily_runs(uow.utilities.get(DEMO_CODE).utility_id).last_finished("settlement")
+    engine.dispose()
+    run_web(HOST, port, sqlite_url(path), today=None if last is None else last.isoformat())
 
 
 def _fresh(database: Path) -> Path:

@@ -17,6 +17,7 @@ from sqlalchemy import Engine
 from starlette.exceptions import HTTPException
 
 from heatbill.adapters.clock import Clock
+from heatbill.adapters.cpr_vault import ConfigurationError
 from heatbill.adapters.db.engine import database_url, make_engine
 from heatbill.adapters.db.migrate import upgrade_if_needed
 from heatbill.adapters.letters.smtp_mail import SmtpMailer, mailer_from_environment
@@ -24,6 +25,8 @@ from heatbill.domain.errors import HeatbillError
 from heatbill.entrypoints.web import api, errors, portal_pages, staff_pages, views
 from heatbill.entrypoints.web.context import BusinessClock, Web
 from heatbill.entrypoints.web.settings import WebSettings
+from heatbill.services.demo_access import users_with_demo_password
+from heatbill.services.unit_of_work import UnitOfWork
 from heatbill.wording import say
 
 HERE = Path(__file__).parent
@@ -58,6 +61,11 @@ def create_app(
     if engine is None:
         engine = make_engine(database_url(settings.database_url))
         upgrade_if_needed(engine)
+    if not settings.development:
+        with UnitOfWork(engine, write=False) as uow:
+            demo_users = users_with_demo_password(uow)
+        if demo_users:
+            raise ConfigurationError(say("web.settings.demo_users", users=", ".join(demo_users)))
     app = FastAPI(
         title="heatbill",
         description=say("web.api.description"),

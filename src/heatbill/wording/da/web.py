@@ -143,6 +143,17 @@ MESSAGES.update(
         "web.cli.staff": "Medarbejdere: brugere og roller til web-appen.",
         "web.cli.portal": "Selvbetjeningen: pinkoder til målestederne.",
         "web.cli.privacy": "Databeskyttelse: indsigt og anonymisering.",
+        "web.settings.demo_users": (
+            "medarbejdere med demoens kendte adgangskode må ikke findes uden for udvikling: {users}"
+        ),
+        "web.demo.doors": (
+            "Web-appen: http://{host}:{port}/ — log ind som {users} med adgangskoden "
+            "{password!r}. Selvbetjeningen: http://{host}:{port}/portal/login med "
+            "målested og pinkode:"
+        ),
+        "web.demo.pin": "  målested {number}: pinkode {pin}",
+        "web.demo.no_web": "Start web-appen på demoåret: .venv/bin/heatbill demo-web",
+        "web.cli.demo_web": "Start web-appen igen på det sidste demoår (var/demo.sqlite3).",
         "web.cli.serve": "Start web-appen: medarbejdersider, selvbetjening og API.",
         "web.cli.host": "Adressen der lyttes på.",
         "web.cli.port": "Porten der lyttes på.",
