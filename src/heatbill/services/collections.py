@@ -21,6 +21,7 @@ from heatbill.domain.collections.claim import Claim, SecurityState, StepKind, Ta
 from heatbill.domain.collections.events import fold
 from heatbill.domain.collections.external import handed_over
 from heatbill.domain.collections.guard import Proposed, refusals
+from heatbill.domain.collections.security_cover import SecurityInForce, covering
 from heatbill.domain.collections.timeline import Hold, NextStep, Rules, next_step
 from heatbill.domain.ledger import JournalEntry
 from heatbill.domain.ledger.charges import fee_entry
@@ -111,12 +112,17 @@ def load_claims(
     ])  # fmt: skip
     customers = claims.customers({r.customer_id for r in rows})
     supplies = _supplies(uow, utility_id, on, customers)
+    given = securities_in_force(uow, utility_id) if rows else []
     loaded = []
     for row in rows:
         own = steps.get(row.claim_id, [])
         facts = customers[row.customer_id]
         state = fold(events.get(row.claim_id, []))
         security = state.security
+        if security is not SecurityState.PROVIDED and covering(
+            given, party_id=facts.party_id, installation_id=facts.installation_id, on=on
+        ):  # a security in force covers the later claims of its supply (`vestervig 6.6`)
+            security = SecurityState.PROVIDED
         if security is SecurityState.NONE and any(s.kind is StepKind.SECURITY_DEMAND for s in own):
             security = SecurityState.DEMANDED
         claim = Claim(
@@ -144,6 +150,20 @@ def load_claims(
         )
         loaded.append(LoadedClaim(claim, facts, own, supplies.get(row.customer_id)))
     return loaded
+
+
+def securities_in_force(uow: UnitOfWork, utility_id: int) -> list[SecurityInForce]:
+    """The securities not released, each with the installation it was given for."""
+    rows = uow.securities(utility_id).securities(unreleased=True)
+    if not rows:
+        return []
+    customers = uow.claims(utility_id).customers({r.customer_id for r in rows})
+    return [
+        SecurityInForce(r.security_id, r.party_id, customers[r.customer_id].installation_id,
+                        r.provided_on, r.expires_on)
+        for r in rows
+        if r.customer_id in customers
+    ]  # fmt: skip
 
 
 def _ended(facts: CustomerFacts, on: date) -> bool:

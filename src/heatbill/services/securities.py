@@ -12,7 +12,10 @@ demands a security by itself where the rulebook requires an individual assessmen
 A security given is recorded once: a cash deposit (or prepayment) is paid into DEPOSITS_HELD,
 a liability and never income; a guarantee is kept with who stands behind it, its reference and
 expiry. Either way a SECURITY_PROVIDED event goes on each of the party's open claims: the
-timeline then holds them from closing and reopens a closed supply (`vestervig 6.8`).
+timeline then holds them from closing and reopens a closed supply (`vestervig 6.8`). It is
+security for future supply (`vestervig 6.6`, `6.10`, `aalborg 3.4`): while it is in force it
+covers the customer's later claims at that installation too (`domain.collections.
+security_cover`, read with the claims).
 """
 
 from __future__ import annotations
