@@ -34,9 +34,11 @@ def town(request: pytest.FixtureRequest) -> Town:
     return found
 
 
-def client_for(town: Town) -> TestClient:
+def client_for(town: Town, address: str = "testclient") -> TestClient:
+    """A client of the real app on the town; `address` is the client's IP as the app sees it
+    (logins are rate-limited per address too)."""
     app = create_app(WebSettings(today=town.today), engine=town.engine)
-    return TestClient(app)
+    return TestClient(app, client=(address, 50000))
 
 
 @pytest.fixture

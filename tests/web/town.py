@@ -35,7 +35,9 @@ class Town:
     users: dict[Role, str] = field(default_factory=dict)
     """Role → username (the password is PASSWORD)."""
     pins: dict[str, str] = field(default_factory=dict)
-    """Installation number → pin code."""
+    """Installation number → pin code, for 8 installations. Tests that change one keep to
+    their own: by sorted number, 0 the browser's move report, 1 the portal tests' move, 2 the
+    pin-guessing test, 3 the e-mail link test, the last the browser's wrong pin."""
     closed_claims: list[int] = field(default_factory=list)
     open_claims: list[int] = field(default_factory=list)
     """Claims with money owed and a next step (not closed)."""
@@ -66,7 +68,7 @@ def build_town(engine: Engine, workdir: Path) -> Town:
         c.claim_id for c, _ in found if not c.closed and c.owed.ore > 0 and not c.disputed
     ]
     with UnitOfWork(engine) as uow:
-        town.pins = issue_pins(uow, utility_id, numbers[:4], "test", clock)
+        town.pins = issue_pins(uow, utility_id, numbers[:8], "test", clock)
     return town
 
 

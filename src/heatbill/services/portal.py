@@ -126,7 +126,7 @@ def ask_for_plan(  # noqa: PLR0917 - the request's facts
     uow: UnitOfWork, user: PortalUser, start: date, months: int, note: str, clock: Clock
 ) -> int:
     page = overview(uow, user, clock.today())
-    claims = tuple(c.claim.claim_id for c in page.page.cases if c.claim.owed.ore > 0)
+    claims = tuple(c.claim.claim_id for c in page.page.owed_cases)
     if not claims:
         raise ValidationError(say("web.portal.nothing_overdue"))
     return request_plan(

@@ -65,7 +65,7 @@ def pin_sign_in(  # noqa: PLR0917 - the attempt's facts
 ) -> Session:
     access = uow.access(utility_id)
     number = number.strip()
-    keys = (f"pin:{number}", f"client:{client}")
+    keys = (f"pin:{number}", f"portal-client:{client}")
     guard(access, keys, clock, throttle)
     try:
         installation = uow.installations(utility_id).installation_by_number(number)
@@ -107,7 +107,7 @@ def request_link(  # noqa: PLR0917 - the request's facts
     """Send a one-time link when the address is the current customer's. Returns the link
     when no mail server is configured (development: shown in the log), else None."""
     access = uow.access(utility_id)
-    keys = (f"link:{request.number.strip()}", f"client:{client}")
+    keys = (f"link:{request.number.strip()}", f"portal-client:{client}")
     guard(access, keys, clock, throttle)
     email = request.email.strip().lower()
     installation_id = _customer_with_email(uow, utility_id, request.number.strip(), email, clock)

@@ -85,7 +85,7 @@ def sign_in(  # noqa: PLR0917 - the attempt's facts
     """Check the password; refuse (and count) a wrong one; open a session for a right one."""
     access = uow.access(utility_id)
     username = username.strip().lower()
-    keys = (f"staff:{username}", f"client:{client}")
+    keys = (f"staff:{username}", f"staff-client:{client}")
     guard(access, keys, clock, throttle)
     user = access.user(username)
     ok = user is not None and user.active and verify_secret(password, user.password_hash)

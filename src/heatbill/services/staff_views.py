@@ -58,8 +58,9 @@ class CustomerPage:
     use: list[UseInterval]
 
     @property
-    def active_cases(self) -> list[Case]:
-        return [c for c in self.cases if c.claim.owed.ore > 0 or c.claim.closed]
+    def owed_cases(self) -> list[Case]:
+        """The cases with something still to pay."""
+        return [c for c in self.cases if c.claim.owed.ore > 0]
 
 
 def customer_page(uow: UnitOfWork, utility_id: int, number: str, on: date) -> CustomerPage:
@@ -133,7 +134,8 @@ class Visit:
 
 def visits(uow: UnitOfWork, utility_id: int, on: date, days: int = 14) -> list[Visit]:
     """Closing visits ordered and not yet reported, and reopenings ordered in the last
-    `days` days: the technicians' list."""
+    `days` days: the technicians' list. The address is the supply the order names — for old
+    debt the debtor's current home, never the old installation (`webinar`)."""
     loaded = load_claims(uow, utility_id, on)
     wanted: list[tuple[StepKind, date, LoadedClaim]] = []
     for item in loaded:
@@ -147,7 +149,7 @@ def visits(uow: UnitOfWork, utility_id: int, on: date, days: int = 14) -> list[V
             if step.on >= on - timedelta(days=days)
         ]
     places = ScreenQueries(uow.connection, utility_id).places(
-        {item.customer.installation_id for _, _, item in wanted}
+        {item.facts_for(kind).installation_id for kind, _, item in wanted}
     )
     parties = uow.parties(utility_id).get_many(
         sorted({item.customer.party_id for _, _, item in wanted})
@@ -157,7 +159,7 @@ def visits(uow: UnitOfWork, utility_id: int, on: date, days: int = 14) -> list[V
             kind,
             item.claim.claim_id,
             ordered,
-            *places[item.customer.installation_id],
+            *places[item.facts_for(kind).installation_id],
             parties[item.customer.party_id].name,
             item.claim.owed,
         )
