@@ -6,7 +6,9 @@ The daily pass hands claims over where the rulebook says (`timeline`); here the 
 taken by hand, through the same guard and applicator. Payments from the partner clear the
 claim's own items (its bill, fees and interest) in the rulebook's clearing order; a rest is a
 credit of the customer's. A write-off moves what is left of the claim to bad debt
-(`Account.BAD_DEBT`), in part or in full, and is undone by a reversal entry, never an edit.
+(`Account.BAD_DEBT`), in part or in full, less the output VAT it contains, which goes back on
+VAT_PAYABLE on its own line (momsloven § 27, stk. 5; `domain.ledger.bad_debt`), and is undone
+by a reversal entry, never an edit.
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ from heatbill.domain.collections.external import cost_refusals, with_agency
 from heatbill.domain.collections.guard import Proposed, refusals
 from heatbill.domain.collections.timeline import NextStep, collection_fee
 from heatbill.domain.errors import ConflictError, NotFoundError, ValidationError
-from heatbill.domain.ledger import Account, JournalEntry, OpenItemKind, Posting, Reason
+from heatbill.domain.ledger import JournalEntry, OpenItemKind
+from heatbill.domain.ledger.bad_debt import write_off_entry
 from heatbill.domain.ledger.clearing import clear_amount, payment_entry
 from heatbill.domain.money import Money
 from heatbill.domain.payments.matching import after_entry
@@ -185,12 +188,10 @@ def write_off(  # noqa: PLR0917 - the use case's facts
     repo = external(uow, utility_id)
     write_off_id = repo.new_write_off_id()
     text = say("external.write_off.text", reference=claim.reference, reason=reason.strip())
-    entry = JournalEntry(
-        on, Reason.WRITE_OFF, text[:400],
-        (Posting(Account.BAD_DEBT, wanted),
-         *(Posting(Account.RECEIVABLES, -a.amount, claim.customer_id, a.open_item_id)
-           for a in allocations)),
-        idempotency_key=f"write-off:{write_off_id}",
+    written_off = [(a.open_item_id, a.amount) for a in allocations]
+    entry = write_off_entry(
+        on, text[:400], claim.customer_id, written_off,
+        repo.billed_vat(i for i, _ in written_off), f"write-off:{write_off_id}",
     )  # fmt: skip
     entry_id = ledger.post(entry, created_at=clock.now())
     row = WriteOffRow(write_off_id, claim_id, None, on, wanted, entry_id, reason.strip(), by)

@@ -23,6 +23,7 @@ from heatbill.adapters.db.register_tables import installation, property_, proper
 from heatbill.adapters.db.register_tables import relationship as relationship_table
 from heatbill.adapters.db.tables import journal_entry, open_item, posting
 from heatbill.domain.ledger import Account, OpenItemKind
+from heatbill.domain.ledger.bad_debt import BilledVat
 from heatbill.domain.money import Money
 from heatbill.domain.register.relationships import Role
 
@@ -146,6 +147,44 @@ class SqlExternalCollection:
             .group_by(posting.c.open_item_id)
         )
         return {int(i): Money(int(a)) for i, a in rows}
+
+    def billed_vat(self, item_ids: Iterable[int]) -> dict[int, BilledVat]:
+        """Each item as its opening entry billed it: the debit on the item and the entry's
+        output VAT (shared by the debits when one entry opened several items)."""
+        ids = sorted(set(item_ids))
+        if not ids:
+            return {}
+        opened = dict(
+            self._db.execute(
+                select(open_item.c.open_item_id, open_item.c.opened_by_entry_id).where(
+                    open_item.c.utility_id == self._u, open_item.c.open_item_id.in_(ids)
+                )
+            ).all()
+        )
+        rows = self._db.execute(
+            select(posting.c.entry_id, posting.c.account, posting.c.open_item_id,
+                   func.sum(posting.c.amount_ore))
+            .where(
+                posting.c.utility_id == self._u,
+                posting.c.entry_id.in_(sorted(set(opened.values()))),
+                posting.c.account.in_([Account.RECEIVABLES.value, Account.VAT_PAYABLE.value]),
+            )
+            .group_by(posting.c.entry_id, posting.c.account, posting.c.open_item_id)
+        )  # fmt: skip
+        debits: dict[tuple[int, int], int] = {}
+        vat: dict[int, int] = defaultdict(int)
+        for entry_id, account, item_id, amount in rows:
+            if account == Account.VAT_PAYABLE.value:
+                vat[int(entry_id)] -= int(amount)
+            elif item_id is not None and int(amount) > 0:
+                debits[int(entry_id), int(item_id)] = int(amount)
+        found: dict[int, BilledVat] = {}
+        for item_id, entry_id in opened.items():
+            mine = debits.get((int(entry_id), int(item_id)), 0)
+            entry_debits = sum(a for (e, _), a in debits.items() if e == int(entry_id))
+            share = vat[int(entry_id)] * mine // entry_debits if entry_debits else 0
+            found[int(item_id)] = BilledVat(Money(mine), Money(share))
+        return found
 
     def claims_of(self, customer_id: int, before: date) -> list[int]:
         """The customer's bills (principal items) booked before `before` and not paid."""
