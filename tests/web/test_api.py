@@ -158,3 +158,29 @@ def test_the_day_run_report_and_the_rulebook(client: TestClient, town: Town) -> 
     assert set(run["steps"]) >= {"payments", "interest", "collections", "letters"}
     book = client.get("/api/rulebook").json()["rulebook"]
     assert book["name"] == "solrod"
+
+
+def test_the_day_is_run_from_the_api_idempotent_for_its_date(
+    client: TestClient, town: Town
+) -> None:
+    reader = client_for(town)
+    refused = reader.post(
+        f"/api/runs/{town.today.isoformat()}",
+        headers={"X-CSRF-Token": sign_in(reader, town, Role.READ_ONLY)},
+    )
+    assert refused.status_code == 403
+    csrf = sign_in(client, town, Role.COLLECTIONS)
+    again = client.post(f"/api/runs/{town.today.isoformat()}", headers={"X-CSRF-Token": csrf})
+    assert again.status_code == 200, again.text
+    assert all(step["skipped"] for step in again.json()["steps"])  # the day has run: nothing new
+    tomorrow = (town.today + timedelta(days=1)).isoformat()
+    preview = client.post(
+        f"/api/runs/{tomorrow}", params={"dry_run": True}, headers={"X-CSRF-Token": csrf}
+    )
+    assert preview.status_code == 200, preview.text
+    assert [s["step"] for s in preview.json()["steps"]][:3] == [
+        "payments",
+        "interest",
+        "collections",
+    ]
+    assert client.get(f"/api/runs/{tomorrow}").json()["steps"] == {}  # a preview books nothing

@@ -28,6 +28,8 @@ from heatbill.services import (
     securities,
     staff_access,
 )
+from heatbill.services.daily_run import DailyReport, DailyRun, run_daily
+from heatbill.services.letter_delivery import Channels
 from heatbill.services.moves import MoveReading, RegisterMove, register_move
 from heatbill.wording import say
 
@@ -263,3 +265,19 @@ def anonymise(web: Web, staff: Staff) -> list[int]:
         return done.parties
 
     return act(web, staff, Role.ADMIN, "anonymise_run", "party", "", work)
+
+
+def run_the_day(web: Web, staff: Staff, on: date, *, dry_run: bool = False) -> DailyReport:
+    """The utility's daily run for `on`, started from the browser or the API: the same run as
+    `heatbill run daily` (idempotent for its date; a second run at the same time is refused)."""
+    settings = web.settings
+    channels = None
+    if settings.letters_dir is not None:
+        channels = Channels(settings.letters_dir, web.mailer)
+    run = DailyRun(web.engine, staff.utility_id, settings.inbox, dry_run, channels)
+
+    def work() -> DailyReport:
+        return run_daily(run, on)
+
+    detail = f"{on:%d-%m-%Y}{' (prøvekørsel)' if dry_run else ''}"
+    return act(web, staff, Role.COLLECTIONS, "daily_run", "run", detail, work)

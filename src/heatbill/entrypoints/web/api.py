@@ -337,6 +337,12 @@ def run_report(on: date, staff: StaffDep, web: WebDep) -> Json:
     return {"date": iso(on), "steps": summaries}
 
 
+@router.post("/runs/{on}", summary="Kør dagens kørsel (samme kørsel som heatbill run daily)")
+def run_day(on: date, staff: Writer, web: WebDep, dry_run: bool = False) -> Json:
+    report = actions.run_the_day(web, staff, on, dry_run=dry_run)
+    return {"date": iso(report.day), "dry_run": dry_run, "steps": [plain(s) for s in report.steps]}
+
+
 @router.get("/rulebook", summary="Værkets regelsæt med paragraffer")
 def rulebook(staff: StaffDep, web: WebDep) -> Json:
     return views.rulebook_json(web, staff.utility_id)

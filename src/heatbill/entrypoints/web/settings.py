@@ -6,6 +6,8 @@ HEATBILL_DATABASE_URL   the database (default: the SQLite file var/heatbill.sqli
 HEATBILL_BASE_URL       where the app answers (links in e-mails); https outside development
 HEATBILL_SECRET_KEY     the installation's secret (CPR vault); required outside development
 HEATBILL_TODAY          a fixed business date (the demo's last day), e.g. 2027-01-20
+HEATBILL_INBOX          the folder the daily run takes payment files from (when run from the web)
+HEATBILL_LETTERS_DIR    where the daily run writes letter batches; unset: letters stay queued
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from heatbill.adapters.cpr_vault import ENVIRONMENT_ENV, SECRET_ENV, ConfigurationError
 from heatbill.adapters.db.engine import DATABASE_URL_ENV
@@ -30,6 +33,8 @@ class WebSettings:
     base_url: str = DEFAULT_BASE_URL
     today: date | None = None
     """A fixed business date for every request (the demo year); None: the real date."""
+    inbox: Path | None = None
+    letters_dir: Path | None = None
 
     @property
     def development(self) -> bool:
@@ -49,6 +54,10 @@ class WebSettings:
             environment=env.get(ENVIRONMENT_ENV, DEVELOPMENT),
             base_url=env.get("HEATBILL_BASE_URL", DEFAULT_BASE_URL),
             today=date.fromisoformat(today) if today else None,
+            inbox=Path(env["HEATBILL_INBOX"]) if env.get("HEATBILL_INBOX") else None,
+            letters_dir=Path(env["HEATBILL_LETTERS_DIR"])
+            if env.get("HEATBILL_LETTERS_DIR")
+            else None,
         )
         settings.check(env)
         return settings
