@@ -184,3 +184,15 @@ def test_the_day_is_run_from_the_api_idempotent_for_its_date(
         "collections",
     ]
     assert client.get(f"/api/runs/{tomorrow}").json()["steps"] == {}  # a preview books nothing
+
+
+def test_staff_open_a_letter_exactly_as_sent(client: TestClient, town: Town) -> None:
+    sign_in(client, town, Role.READ_ONLY)
+    number = sorted(town.pins)[4]
+    letters = client.get(f"/api/installations/{number}").json()["letters"]
+    sent = [x["id"] for x in letters if x["status"] == "sent"]
+    assert sent
+    pdf = client.get(f"/brev/{sent[0]}.pdf")
+    assert pdf.status_code == 200
+    assert pdf.content.startswith(b"%PDF")
+    assert client_for(town).get(f"/brev/{sent[0]}.pdf", follow_redirects=False).status_code == 303

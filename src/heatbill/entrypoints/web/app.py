@@ -22,7 +22,14 @@ from heatbill.adapters.db.engine import database_url, make_engine
 from heatbill.adapters.db.migrate import upgrade_if_needed
 from heatbill.adapters.letters.smtp_mail import SmtpMailer, mailer_from_environment
 from heatbill.domain.errors import HeatbillError
-from heatbill.entrypoints.web import api, errors, portal_pages, staff_pages, views
+from heatbill.entrypoints.web import (
+    api,
+    errors,
+    portal_pages,
+    staff_documents,
+    staff_pages,
+    views,
+)
 from heatbill.entrypoints.web.context import BusinessClock, Web
 from heatbill.entrypoints.web.settings import WebSettings
 from heatbill.services.demo_access import users_with_demo_password
@@ -85,6 +92,7 @@ def create_app(
     app.add_exception_handler(HTTPException, errors.on_http_error)
     app.include_router(api.router)
     app.include_router(staff_pages.router)
+    app.include_router(staff_documents.router)
     app.include_router(portal_pages.router)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
