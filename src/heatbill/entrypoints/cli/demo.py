@@ -179,7 +179,8 @@ def demo(
     for number, pin in doors.pins.items():
         console.print(say("web.demo.pin", number=number, pin=pin))
     if web if web is not None else sys.stdout.isatty():
-        run_web(HOST, port, sqlite_url(path), today=summary.last.isoformat())
+        today = summary.last.isoformat()
+        run_web(HOST, port, sqlite_url(path), today, out / "indbakke", out / "breve")
 
 
 def demo_web(
@@ -192,7 +193,9 @@ def demo_web(
     with UnitOfWork(engine, write=False) as uow:
         last = uow.daily_runs(uow.utilities.get(DEMO_CODE).utility_id).last_finished("settlement")
     engine.dispose()
-    run_web(HOST, port, sqlite_url(path), today=None if last is None else last.isoformat())
+    out = DEFAULT_DEMO_OUT.resolve()
+    today = None if last is None else last.isoformat()
+    run_web(HOST, port, sqlite_url(path), today, out / "indbakke", out / "breve")
 
 
 def _fresh(database: Path) -> Path:

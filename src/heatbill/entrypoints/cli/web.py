@@ -47,8 +47,15 @@ def serve(
     run_web(host, port, database)
 
 
-def run_web(host: str, port: int, database: str | None, today: str | None = None) -> None:
+def run_web(
+    host: str, port: int, database: str | None, today: str | None = None,
+    inbox: Path | None = None, letters: Path | None = None,
+) -> None:  # fmt: skip
     env = dict(os.environ)
+    if inbox is not None:
+        env["HEATBILL_INBOX"] = str(inbox)
+    if letters is not None:
+        env["HEATBILL_LETTERS_DIR"] = str(letters)
     if database:
         env["HEATBILL_DATABASE_URL"] = database
     if today:
