@@ -256,3 +256,17 @@ def test_the_timeline_never_proposes_what_the_guard_refuses(
         assert taken.on > c.due_date
         c = c.with_step(taken)
     assert len(c.reminder_fees) <= 3
+
+
+def test_a_closed_supply_stays_closed_while_the_plans_fee_is_unpaid() -> None:
+    """Reopening on payment needs everything that grew from the claim paid (`vestervig 6.8`):
+    the bill, its fees — a payment plan's fee among them — and its interest."""
+    plan_fee = KR(100)
+    closed = claim(principal=Money(0), fees=plan_fee).with_step(
+        TakenStep(StepKind.CLOSED, day(40), Money(0), "vestervig 6.13")  # the visit's fee paid
+    )
+    held = next_step(closed, VESTERVIG)
+    assert isinstance(held, Hold)
+    assert held.clause == "vestervig 6.8"
+    reopening = step(replace(closed, fees=Money(0)), VESTERVIG)
+    assert (reopening.kind, reopening.clause) == (StepKind.REOPENING, "vestervig 6.8")
