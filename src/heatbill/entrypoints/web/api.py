@@ -21,6 +21,7 @@ from heatbill.domain.plain_values import plain
 from heatbill.domain.register.moves import MoveKind
 from heatbill.domain.register.relationships import Role as CustomerRole
 from heatbill.domain.rulebook.closing import SecurityForm
+from heatbill.entrypoints.cli import bill_view
 from heatbill.entrypoints.cli.arguments import iso, party_json
 from heatbill.entrypoints.cli.case_view import case_json, next_json
 from heatbill.entrypoints.cli.customer_view import file_json
@@ -101,7 +102,7 @@ def installation(number: str, staff: StaffDep, web: WebDep) -> Json:
     found["current_customer_id"] = (
         None if page.current is None else page.current.relationship.relationship_id
     )
-    found["bills"] = [views.bill_json(b) for b in page.bills]
+    found["bills"] = [bill_view.head_json(b) for b in page.bills]
     found["cases"] = [case_json(c) for c in page.cases]
     found["use"] = [views.use_json(u) for u in page.use]
     return found
@@ -120,10 +121,7 @@ def readings(number: str, staff: StaffDep, web: WebDep) -> Json:
 def bill(number: str, staff: StaffDep, web: WebDep) -> Json:
     with web.read() as uow:
         found = bill_file(uow, staff.utility_id, number)
-    return views.bill_json(found.head) | {
-        "corrected_by": [b.number for b in found.corrected_by],
-        "payment_line": None if found.payment is None else str(found.payment),
-    }
+    return bill_view.file_json(found)
 
 
 @router.get("/customers/{customer_id}/ledger", summary="Kontoudtog med åbne poster")
