@@ -89,10 +89,8 @@ def charge_interest(
     report = RunReport()
     charges: list[_Charge] = []
     problems: dict[str, None] = {}
-    claims = [
-        c for c in uow.interest(utility_id).claims_to_charge(on)
-        if claim_ids is None or c.open_item_id in claim_ids
-    ]  # fmt: skip
+    ids = None if claim_ids is None else sorted(claim_ids)
+    claims = uow.interest(utility_id).claims_to_charge(on, ids)
     pauses = _pauses(uow, utility_id, claims, terms)
     for claim in claims:
         try:
@@ -252,9 +250,7 @@ def interest_accrued(
     posted: what a statement to an estate adds to the interest already charged (`aalborg 3.5`)."""
     terms = rulebook_of(uow, utility_id, on).interest
     table, calendar = uow.reference_rates.table(), danish_bank_calendar()
-    claims = [
-        c for c in uow.interest(utility_id).claims_to_charge(on) if c.open_item_id in claim_ids
-    ]
+    claims = uow.interest(utility_id).claims_to_charge(on, sorted(claim_ids))
     pauses = _pauses(uow, utility_id, claims, terms)
     found: dict[int, Money] = {}
     for claim in claims:

@@ -86,10 +86,13 @@ class SqlInterestCharges:
         self._db = connection
         self._utility_id = utility_id
 
-    def claims_to_charge(self, on: date) -> list[OverdueClaim]:
+    def claims_to_charge(
+        self, on: date, claim_ids: Sequence[int] | None = None
+    ) -> list[OverdueClaim]:
         """Principal items due before `on` that are unpaid on the day before, or were paid
-        after the interest charged on them ended — each with its postings booked before `on`."""
-        claims = self._claims(on)
+        after the interest charged on them ended — each with its postings booked before `on`;
+        only the given ones when `claim_ids` names them."""
+        claims = self._claims(on, claim_ids)
         ids = [c.open_item_id for c in claims]
         postings: dict[int, list[tuple[date, Money]]] = {i: [] for i in ids}
         for chunk in _chunks(ids, 500):
@@ -121,7 +124,7 @@ class SqlInterestCharges:
             for c in claims
         ]
 
-    def _claims(self, on: date) -> list[OverdueClaim]:
+    def _claims(self, on: date, claim_ids: Sequence[int] | None) -> list[OverdueClaim]:
         u = self._utility_id
         covered = (
             select(
@@ -184,6 +187,8 @@ class SqlInterestCharges:
             )
             .order_by(open_item.c.open_item_id)
         )
+        if claim_ids is not None:
+            query = query.where(open_item.c.open_item_id.in_(sorted(set(claim_ids))))
         return [
             OverdueClaim(int(r[0]), int(r[1]), r[2], r[3], r[4], r[5])
             for r in self._db.execute(query)
