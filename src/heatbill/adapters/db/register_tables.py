@@ -183,6 +183,7 @@ reading = Table(
         ["utility_id", "import_id"], ["file_import.utility_id", "file_import.import_id"]
     ),
     Index(None, "utility_id", "meter_id", "read_on"),
+    Index(None, "utility_id", "read_on"),
     Index(None, "utility_id", "status"),
 )
 
@@ -227,6 +228,7 @@ letter = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     ForeignKeyConstraint(["utility_id", "party_id"], ["party.utility_id", "party.party_id"]),
     Index(None, "utility_id", "party_id"),
+    Index(None, "utility_id", "relationship_id"),
     Index(None, "utility_id", "status"),
 )
 """Letters to send, with the facts they state (JSON) and the clause that caused them."""

@@ -122,64 +122,61 @@ class ScreenQueries:
 
     def arrears(self, on: date, wanted: ArrearsFilter) -> tuple[list[ArrearsLine], int]:
         """Customers with principal, fees or interest past due on `on`, most owed first; and
-        how many customers match in all."""
-        r, o = open_item_residual.c, open_item.c
+        how many customers match in all.
+
+        The overdue items are summed per customer from the kept residuals' unsettled index
+        alone (it covers customer, kind and residual); the page is cut before the names and
+        addresses are joined, so only its lines are looked up; the count rides along as a
+        window over the same sums (a second query only for a page past the end)."""
+        r = open_item_residual.c
         cutoff = date.fromordinal(on.toordinal() - max(wanted.min_days, 1) + 1)
         age = literal(on.toordinal()) - _ordinal(self._c, r.due_date)
-        items = (
+        bucket = case((age <= 30, 0), (age <= 60, 1), (age <= 90, 2), else_=3)
+        per_customer = (
             select(
-                o.customer_id,
-                r.residual_ore,
-                r.due_date,
-                case((age <= 30, 0), (age <= 60, 1), (age <= 90, 2), else_=3).label("bucket"),
-                case((o.kind == OpenItemKind.PRINCIPAL.value, 1), else_=0).label("principal"),
+                r.customer_id,
+                func.sum(r.residual_ore).label("overdue"),
+                *[
+                    func.sum(case((bucket == n, r.residual_ore), else_=0)).label(f"b{n}")
+                    for n in range(4)
+                ],
+                func.min(r.due_date).label("oldest"),
+                func.sum(case((r.kind == OpenItemKind.PRINCIPAL.value, 1), else_=0)).label(
+                    "claims"
+                ),
             )
-            .select_from(open_item_residual)
-            .join(open_item, and_(o.utility_id == r.utility_id, o.open_item_id == r.open_item_id))
             .where(
                 r.utility_id == self._u,
                 r.residual_ore != 0,
                 r.residual_ore > 0,
                 r.due_date < cutoff,
             )
+            .group_by(r.customer_id)
+            .having(func.sum(r.residual_ore) >= max(wanted.min_ore, 1))
             .subquery()
         )
-        per_customer = (
-            select(
-                items.c.customer_id,
-                func.sum(items.c.residual_ore).label("overdue"),
-                *[
-                    func.sum(case((items.c.bucket == n, items.c.residual_ore), else_=0)).label(
-                        f"b{n}"
-                    )
-                    for n in range(4)
-                ],
-                func.min(items.c.due_date).label("oldest"),
-                func.sum(items.c.principal).label("claims"),
+        matching = select(per_customer)
+        if wanted.former is not None:
+            rel = relationship.c
+            matching = matching.join(
+                relationship,
+                and_(rel.utility_id == self._u, rel.relationship_id == per_customer.c.customer_id),
+            ).where(
+                and_(rel.end_on.is_not(None), rel.end_on <= on)
+                if wanted.former
+                else or_(rel.end_on.is_(None), rel.end_on > on)
             )
-            .group_by(items.c.customer_id)
-            .having(func.sum(items.c.residual_ore) >= max(wanted.min_ore, 1))
+        page = max(wanted.page, 1)
+        cut = (
+            matching.add_columns(func.count().over().label("total"))
+            .order_by(per_customer.c.overdue.desc(), per_customer.c.customer_id)
+            .limit(wanted.size)
+            .offset((page - 1) * wanted.size)
             .subquery()
         )
-        joined = per_customer.join(
-            customers_with_places(),
-            and_(
-                relationship.c.utility_id == self._u,
-                relationship.c.relationship_id == per_customer.c.customer_id,
-            ),
-        )
-        condition = []
-        if wanted.former is True:
-            condition.append(and_(relationship.c.end_on.is_not(None), relationship.c.end_on <= on))
-        elif wanted.former is False:
-            condition.append(or_(relationship.c.end_on.is_(None), relationship.c.end_on > on))
-        total = self._c.execute(
-            select(func.count()).select_from(joined).where(*condition)
-        ).scalar_one()
-        page = max(wanted.page, 1)
         rows = self._c.execute(
             select(
-                per_customer,
+                cut,
                 party.c.name,
                 installation.c.number,
                 property_.c.address,
@@ -187,12 +184,23 @@ class ScreenQueries:
                 property_.c.city,
                 relationship.c.end_on,
             )
-            .select_from(joined)
-            .where(*condition)
-            .order_by(per_customer.c.overdue.desc(), per_customer.c.customer_id)
-            .limit(wanted.size)
-            .offset((page - 1) * wanted.size)
+            .select_from(
+                cut.join(
+                    customers_with_places(),
+                    and_(
+                        relationship.c.utility_id == self._u,
+                        relationship.c.relationship_id == cut.c.customer_id,
+                    ),
+                )
+            )
+            .order_by(cut.c.overdue.desc(), cut.c.customer_id)
         ).all()
+        if rows:
+            total = int(rows[0].total)
+        else:
+            total = self._c.execute(
+                select(func.count()).select_from(matching.subquery())
+            ).scalar_one()
         lines = [
             ArrearsLine(
                 int(row.customer_id),

@@ -169,17 +169,23 @@ open_item_residual = Table(
     Column("open_item_id", BigInteger, primary_key=True, autoincrement=False),
     Column("due_date", Date, nullable=False),
     Column("residual_ore", BigInteger, nullable=False),
+    Column("customer_id", BigInteger, nullable=False),
+    Column("kind", String(20), nullable=False),
     Index(
         "ix_open_item_residual_unsettled",
         "utility_id",
         "due_date",
+        "customer_id",
+        "kind",
+        "residual_ore",
         sqlite_where=text("residual_ore <> 0"),
         postgresql_where=text("residual_ore <> 0"),
     ),
 )
 """Each open item's residual (the sum of its postings), kept by the database as postings are
 inserted (`residuals`): derived, never booked. Its partial index holds only the items not
-settled, so a batch run finds what is overdue without reading the paid items."""
+settled, so a batch run finds what is overdue without reading the paid items; it covers the
+customer, kind and residual, so the arrears list sums them from the index alone."""
 
 LEDGER_TABLES = ("journal_entry", "posting", "open_item")
 """Append-only: never updated or deleted (also the bill tables, `billing_tables`)."""
