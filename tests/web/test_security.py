@@ -253,3 +253,35 @@ def test_the_app_refuses_to_start_in_production_with_a_demo_password(town: Town)
     with UnitOfWork(town.engine) as uow:  # the admin gives it a password of its own
         add_staff_user(uow, town.utility_id, "glemt", "Glemt", Role.ADMIN, "n" * 12, clock)
     assert create_app(production, engine=town.engine) is not None
+
+
+def test_only_an_admin_manages_staff_and_exports_a_persons_data(town: Town) -> None:
+    clerk = client_for(town)
+    sign_in(clerk, town, Role.COLLECTIONS)
+    assert clerk.get("/admin").status_code == 403
+    admin = client_for(town)
+    sign_in(admin, town, Role.ADMIN)
+    page = admin.get("/admin")
+    assert page.status_code == 200
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
+    assert csrf is not None
+    added = admin.post(
+        "/admin/medarbejder",
+        data={"csrf_token": csrf.group(1), "username": "Ny", "name": "Ny Medarbejder",
+              "role": "read_only", "password": "en lang kode"},
+    )  # fmt: skip
+    assert "Medarbejder ny (kun læse) er oprettet." in added.text
+    short = admin.post(
+        "/admin/medarbejder",
+        data={"csrf_token": csrf.group(1), "username": "kort", "name": "Kort",
+              "role": "read_only", "password": "kort"},
+    )  # fmt: skip
+    assert "mindst 10 tegn" in short.text
+    with UnitOfWork(town.engine, write=False) as uow:
+        party_id = uow.connection.execute(
+            select(party.c.party_id).where(party.c.utility_id == town.utility_id).limit(1)
+        ).scalar_one()
+    exported = admin.post("/admin/indsigt", data={"csrf_token": csrf.group(1),
+                                                  "party_id": str(party_id)})  # fmt: skip
+    assert exported.headers["content-type"] == "application/json"
+    assert exported.json()["party"]["party_id"] == party_id

@@ -23,6 +23,7 @@ from heatbill.adapters.db.migrate import upgrade_if_needed
 from heatbill.adapters.letters.smtp_mail import SmtpMailer, mailer_from_environment
 from heatbill.domain.errors import HeatbillError
 from heatbill.entrypoints.web import (
+    admin_pages,
     api,
     errors,
     portal_pages,
@@ -93,6 +94,7 @@ def create_app(
     app.include_router(api.router)
     app.include_router(staff_pages.router)
     app.include_router(staff_documents.router)
+    app.include_router(admin_pages.router)
     app.include_router(portal_pages.router)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 

@@ -177,3 +177,5 @@ MESSAGES.update(
         ),
     }
 )
+
+MESSAGES.update({"web.admin.anonymised": "{count} tidligere kunder er anonymiseret."})
