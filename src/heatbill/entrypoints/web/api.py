@@ -28,7 +28,9 @@ from heatbill.entrypoints.cli.customer_view import file_json
 from heatbill.entrypoints.cli.reading_view import reading_json
 from heatbill.entrypoints.web import actions, views
 from heatbill.entrypoints.web.context import (
+    MAX_ID,
     STAFF_COOKIE,
+    Id,
     Staff,
     StaffDep,
     WebDep,
@@ -126,7 +128,7 @@ def bill(number: str, staff: StaffDep, web: WebDep) -> Json:
 
 @router.get("/customers/{customer_id}/ledger", summary="Kontoudtog med åbne poster")
 def ledger(
-    customer_id: int,
+    customer_id: Id,
     staff: StaffDep,
     web: WebDep,
     first: date | None = None,
@@ -168,7 +170,7 @@ def cases(staff: StaffDep, web: WebDep) -> Json:
 
 
 @router.get("/cases/{claim_id}", summary="Sagen: trin, paragraffer og hvad der sker nu")
-def case(claim_id: int, staff: StaffDep, web: WebDep) -> Json:
+def case(claim_id: Id, staff: StaffDep, web: WebDep) -> Json:
     with web.read() as uow:
         found = collection_cases.case_of(uow, staff.utility_id, claim_id, web.clock.today())
     return case_json(found)
@@ -179,26 +181,28 @@ class Reason(BaseModel):
 
 
 @router.post("/cases/{claim_id}/dispute", summary="Registrér indsigelse")
-def dispute(claim_id: int, body: Reason, staff: Writer, web: WebDep) -> Json:
+def dispute(claim_id: Id, body: Reason, staff: Writer, web: WebDep) -> Json:
     actions.dispute(web, staff, claim_id, body.reason)
     return case(claim_id, staff, web)
 
 
 @router.post("/cases/{claim_id}/lift", summary="Ophæv indsigelse")
-def lift(claim_id: int, body: Reason, staff: Writer, web: WebDep) -> Json:
+def lift(claim_id: Id, body: Reason, staff: Writer, web: WebDep) -> Json:
     actions.lift_dispute(web, staff, claim_id, body.reason)
     return case(claim_id, staff, web)
 
 
 class PlanBody(BaseModel):
-    claim_ids: list[int] = Field(default_factory=list, max_length=50)
+    claim_ids: list[Annotated[int, Field(ge=1, le=MAX_ID)]] = Field(
+        default_factory=list, max_length=50
+    )
     start: date
     months: int = Field(ge=1, le=60)
     reason: str = Field(default="", max_length=400)
 
 
 @router.post("/cases/{claim_id}/plan", summary="Bevilg en afdragsordning")
-def grant_plan(claim_id: int, body: PlanBody, staff: Writer, web: WebDep) -> Json:
+def grant_plan(claim_id: Id, body: PlanBody, staff: Writer, web: WebDep) -> Json:
     ids = sorted({claim_id, *body.claim_ids})
     granted = actions.grant_plan(web, staff, ids, body.start, body.months, body.reason)
     return views.plan_json(granted)
@@ -212,7 +216,7 @@ class VisitBody(BaseModel):
 
 
 @router.post("/cases/{claim_id}/visit", summary="Meld lukkebesøget")
-def visit(claim_id: int, body: VisitBody, staff: Writer, web: WebDep) -> Json:
+def visit(claim_id: Id, body: VisitBody, staff: Writer, web: WebDep) -> Json:
     step = actions.report_visit(
         web, staff, claim_id, body.on, body.closed, body.reading_mwh, body.note
     )
@@ -220,13 +224,13 @@ def visit(claim_id: int, body: VisitBody, staff: Writer, web: WebDep) -> Json:
 
 
 @router.post("/cases/{claim_id}/reopening", summary="Bestil genåbning nu")
-def reopening(claim_id: int, staff: Writer, web: WebDep) -> Json:
+def reopening(claim_id: Id, staff: Writer, web: WebDep) -> Json:
     clause = actions.order_reopening(web, staff, claim_id)
     return {"ordered": True, "clause": clause}
 
 
 class SecurityBody(BaseModel):
-    customer_id: int
+    customer_id: int = Field(ge=1, le=MAX_ID)
     form: SecurityForm
     amount_ore: int = Field(gt=0, le=10**11)
     on: date
@@ -279,7 +283,7 @@ class ReadingDecision(BaseModel):
 
 
 @router.post("/readings/{reading_id}/decision", summary="Godkend, afvis eller ret en aflæsning")
-def decide(reading_id: int, body: ReadingDecision, staff: Writer, web: WebDep) -> Json:
+def decide(reading_id: Id, body: ReadingDecision, staff: Writer, web: WebDep) -> Json:
     corrected = None
     if body.energy_mwh is not None and body.volume_m3 is not None:
         corrected = (body.energy_mwh, body.volume_m3)
@@ -355,12 +359,12 @@ def audit(staff: StaffDep, web: WebDep, subject: str | None = None) -> Json:
 
 
 @router.get("/parties/{party_id}/cpr", summary="Vis CPR-nummer (logges)")
-def unmask(party_id: int, staff: StaffDep, web: WebDep) -> Json:
+def unmask(party_id: Id, staff: StaffDep, web: WebDep) -> Json:
     return {"cpr": actions.unmask_cpr(web, staff, party_id)}
 
 
 @router.get("/parties/{party_id}/export", summary="Indsigt: alt om en person (admin)")
-def export(party_id: int, staff: StaffDep, web: WebDep) -> Json:
+def export(party_id: Id, staff: StaffDep, web: WebDep) -> Json:
     return actions.person_export(web, staff, party_id)
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Annotated
 
-from fastapi import Depends, Request, Response
+from fastapi import Depends, Path, Request, Response
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import Engine
 
@@ -39,6 +39,10 @@ from heatbill.wording import say
 STAFF_COOKIE = "hb_staff"
 PORTAL_COOKIE = "hb_portal"
 CSRF_HEADER = "X-CSRF-Token"
+MAX_ID = 2**63 - 1
+"""Ids are BIGINT on both databases: a larger number is refused as input (422), never sent to
+the database to overflow there."""
+Id = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 class BusinessClock:

@@ -15,12 +15,14 @@ from heatbill.domain.errors import HeatbillError, ValidationError
 from heatbill.entrypoints.web.context import (
     PORTAL_COOKIE,
     CustomerDep,
+    Id,
     WebDep,
     check_csrf,
     client_of,
 )
 from heatbill.entrypoints.web.staff_pages import back, page
 from heatbill.services import portal, portal_access, staff_access
+from heatbill.services.utilities import rulebook_of
 from heatbill.wording import say
 
 router = APIRouter(prefix="/portal", include_in_schema=False)
@@ -88,7 +90,7 @@ def ask_link(
 
 
 @router.get("/link/{utility_id}/{token}")
-def use_link(utility_id: int, token: str, web: WebDep) -> Response:
+def use_link(utility_id: Id, token: str, web: WebDep) -> Response:
     try:
         with web.write() as uow:
             session = portal_access.link_sign_in(uow, utility_id, token, web.clock)
@@ -120,6 +122,7 @@ def home(request: Request, customer: CustomerDep, web: WebDep) -> HTMLResponse:
     on = web.clock.today()
     with web.read() as uow:
         found = portal.overview(uow, customer.user, on)
+        months = rulebook_of(uow, customer.user.utility_id, on).payment_plans.max_months
     return page(
         request,
         "portal_home.html",
@@ -128,12 +131,13 @@ def home(request: Request, customer: CustomerDep, web: WebDep) -> HTMLResponse:
         p=found.page,
         letters=found.letters,
         forecast=found.forecast,
+        months=months.value,
         today=on,
     )
 
 
 @router.get("/brev/{letter_id}.pdf")
-def letter(letter_id: int, customer: CustomerDep, web: WebDep) -> Response:
+def letter(letter_id: Id, customer: CustomerDep, web: WebDep) -> Response:
     with web.read() as uow:
         pdf = portal.letter_pdf(uow, customer.user, letter_id, web.clock.today())
     return Response(

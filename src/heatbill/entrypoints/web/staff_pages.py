@@ -23,9 +23,10 @@ from heatbill.domain.errors import HeatbillError, ValidationError
 from heatbill.domain.money import Money
 from heatbill.domain.register.moves import MoveKind
 from heatbill.domain.rulebook.closing import SecurityForm
-from heatbill.entrypoints.web import actions
+from heatbill.entrypoints.web import actions, views
 from heatbill.entrypoints.web.context import (
     STAFF_COOKIE,
+    Id,
     Staff,
     StaffDep,
     WebDep,
@@ -35,6 +36,7 @@ from heatbill.entrypoints.web.context import (
 from heatbill.entrypoints.web.views import looks_like_cpr
 from heatbill.services import collection_cases, staff_access, staff_views
 from heatbill.services.reading_queries import hold_clause
+from heatbill.services.utilities import rulebook_of
 from heatbill.wording import say
 
 router = APIRouter(include_in_schema=False)
@@ -140,7 +142,7 @@ def customer(request: Request, number: str, staff: StaffDep, web: WebDep) -> HTM
 
 
 @router.get("/sag/{claim_id}")
-def case(request: Request, claim_id: int, staff: StaffDep, web: WebDep) -> HTMLResponse:
+def case(request: Request, claim_id: Id, staff: StaffDep, web: WebDep) -> HTMLResponse:
     on = web.clock.today()
     with web.read() as uow:
         found = collection_cases.case_of(uow, staff.utility_id, claim_id, on)
@@ -148,12 +150,14 @@ def case(request: Request, claim_id: int, staff: StaffDep, web: WebDep) -> HTMLR
             uow.installations(staff.utility_id).installation(found.customer.installation_id).number
         )
         audit = uow.access(staff.utility_id).audit_trail(f"claim:{claim_id}", limit=50)
+        months = rulebook_of(uow, staff.utility_id, on).payment_plans.max_months
     return page(
         request,
         "case.html",
         staff,
         c=found,
         number=number,
+        months=months,
         today=on,
         audit=audit,
         forms=[f.value for f in SecurityForm],
@@ -206,7 +210,7 @@ def run_report(
         "run.html",
         staff,
         on=on,
-        summaries=summaries,
+        summaries=[views.run_step(step, text) for step, text in summaries.items()],
         before=on - timedelta(days=1),
         after=on + timedelta(days=1),
     )
@@ -240,7 +244,7 @@ def _do(staff: Staff, csrf_token: str, to: str, work: object) -> Response:
 
 @router.post("/sag/{claim_id}/indsigelse")
 def dispute(
-    claim_id: int, staff: StaffDep, web: WebDep, csrf_token: FormText, reason: FormText
+    claim_id: Id, staff: StaffDep, web: WebDep, csrf_token: FormText, reason: FormText
 ) -> Response:
     def work() -> str:
         actions.dispute(web, staff, claim_id, reason)
@@ -251,7 +255,7 @@ def dispute(
 
 @router.post("/sag/{claim_id}/ophaev")
 def lift(
-    claim_id: int, staff: StaffDep, web: WebDep, csrf_token: FormText, reason: FormText
+    claim_id: Id, staff: StaffDep, web: WebDep, csrf_token: FormText, reason: FormText
 ) -> Response:
     def work() -> str:
         actions.lift_dispute(web, staff, claim_id, reason)
@@ -262,7 +266,7 @@ def lift(
 
 @router.post("/sag/{claim_id}/afdrag")
 def plan(
-    claim_id: int,
+    claim_id: Id,
     staff: StaffDep,
     web: WebDep,
     csrf_token: FormText,
@@ -287,7 +291,7 @@ def plan(
 
 @router.post("/sag/{claim_id}/besoeg")
 def visit(
-    claim_id: int,
+    claim_id: Id,
     staff: StaffDep,
     web: WebDep,
     csrf_token: FormText,
@@ -305,7 +309,7 @@ def visit(
 
 
 @router.post("/sag/{claim_id}/genaabn")
-def reopen(claim_id: int, staff: StaffDep, web: WebDep, csrf_token: FormText) -> Response:
+def reopen(claim_id: Id, staff: StaffDep, web: WebDep, csrf_token: FormText) -> Response:
     def work() -> str:
         clause = actions.order_reopening(web, staff, claim_id)
         return say("web.done.reopening", clause=clause)
@@ -315,7 +319,7 @@ def reopen(claim_id: int, staff: StaffDep, web: WebDep, csrf_token: FormText) ->
 
 @router.post("/kunde/{customer_id}/sikkerhed")
 def security(
-    customer_id: int,
+    customer_id: Id,
     staff: StaffDep,
     web: WebDep,
     csrf_token: FormText,
@@ -374,7 +378,7 @@ def move(
 
 @router.post("/aflaesning/{reading_id}")
 def reading(
-    reading_id: int,
+    reading_id: Id,
     staff: StaffDep,
     web: WebDep,
     csrf_token: FormText,
@@ -396,7 +400,7 @@ def reading(
 
 @router.post("/part/{party_id}/cpr")
 def unmask(
-    party_id: int, staff: StaffDep, web: WebDep, csrf_token: FormText, back_to: FormText
+    party_id: Id, staff: StaffDep, web: WebDep, csrf_token: FormText, back_to: FormText
 ) -> Response:
     def work() -> str:
         return say("web.done.cpr", cpr=actions.unmask_cpr(web, staff, party_id))

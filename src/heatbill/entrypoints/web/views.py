@@ -3,7 +3,9 @@ as the pages show them (1.234,56 kr., 31-12-2025, 12,345 MWh)."""
 
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -205,6 +207,31 @@ def use_chart(intervals: list[UseInterval], width: int = 720, height: int = 200)
         )
     parts.append("</svg>")
     return Markup("".join(parts))  # noqa: S704 - built from numbers and escaped text only
+
+
+@dataclass(frozen=True, slots=True)
+class RunStep:
+    """One step of a day's run as the run report shows it (the stored JSON summary)."""
+
+    step: str
+    done: int = 0
+    already: int = 0
+    total: Money = field(default_factory=lambda: Money(0))
+    problems: list[str] = field(default_factory=list)
+
+
+def run_step(step: str, summary: str) -> RunStep:
+    try:
+        found = json.loads(summary)
+    except ValueError:
+        return RunStep(step, problems=[summary])
+    return RunStep(
+        step,
+        int(found.get("done", 0)),
+        int(found.get("already", 0)),
+        Money(int(found.get("total_ore", 0))),
+        [str(p) for p in found.get("problems", [])],
+    )
 
 
 def word(prefix: str, value: str) -> str:
