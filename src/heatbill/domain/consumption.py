@@ -118,6 +118,21 @@ def use_moved(
     return hot_water * to_days + space_heating * to_dd
 
 
+def use_moved_factor(
+    days: int, dd: Decimal, hot_water_share_percent: Decimal, *, to_days: int, to_dd: Decimal
+) -> Fraction | None:
+    """`use_moved(use_mwh, …) / use_mwh` as an exact fraction (the arithmetic is linear in the
+    use): a batch scales each meter's use by it in integers. None when the hot-water and the
+    space-heating part would not both be ≥ 0 — then only `use_moved`'s own steps decide."""
+    h = Fraction(_share_percent(hot_water_share_percent)) / 100
+    if dd <= 0:
+        return Fraction(to_days, days)
+    hot_water, space_heating = h * to_days / days, (1 - h) * Fraction(to_dd) / Fraction(dd)
+    if hot_water < 0 or space_heating < 0:
+        return None
+    return hot_water + space_heating
+
+
 def _profile(use_mwh: Decimal, days: int, dd: Decimal, h: Decimal) -> tuple[Decimal, Decimal]:
     """(hot water in MWh per day, space heating in MWh per degree day); see `UseProfile.of`."""
     if dd <= 0:

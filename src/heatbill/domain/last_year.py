@@ -17,13 +17,22 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Final
 
-from heatbill.domain.consumption import UseProfile, to_mwh_resolution, use_moved
+from heatbill.domain.consumption import (
+    UseProfile,
+    to_mwh_resolution,
+    use_moved,
+    use_moved_factor,
+)
 from heatbill.domain.degree_days import DegreeDayTable, Period
 from heatbill.domain.errors import ValidationError
 from heatbill.domain.register.readings import Reading
 from heatbill.wording import say
 
 _ONE_DAY: Final = timedelta(days=1)
+_MARGIN: Final = 10**20
+"""How much closer than the use itself (×10⁻²⁰ kWh, +10⁻²⁰) an exact use may lie to a rounding
+boundary and still be rounded in integers: `use_moved`'s Decimal steps (28 digits) stray from
+the exact value by less than 10⁻²⁶ of it, so beyond that margin both round alike."""
 
 
 def use_period(earlier_on: date, later_on: date) -> Period:
@@ -89,12 +98,48 @@ class ExpectedUse:
     """`LastYear.between(reference, start, …).use_until(on_date, …)` for a whole batch of
     meters, with the same arithmetic: the days and degree days of each (reference day, start
     day, date) — a batch has a handful — are found once, so a meter costs a few Decimal
-    operations. The caller has checked that no register went down between the two readings."""
+    operations, or (`kwh`) a few integer ones. The caller has checked that no register went
+    down between the two readings."""
 
     def __init__(self, table: DegreeDayTable, hot_water_share_percent: Decimal) -> None:
         self._table = table
         self._h = hot_water_share_percent
         self._spans: dict[tuple[date, date, date], tuple[int, Decimal, int, Decimal]] = {}
+        self._factors: dict[tuple[date, date, date], tuple[int, int] | None] = {}
+
+    def kwh(self, reference_on: date, start_on: date, last_year_use_kwh: int, on_date: date) -> int:
+        """`mwh` in kWh (0.001 MWh) for a use in kWh: the same number, worked out as the exact
+        use (the use × `use_moved_factor`) rounded half-up in integers — or by `mwh` itself
+        when the exact use lies within `_MARGIN` of a rounding boundary."""
+        key = (reference_on, start_on, on_date)
+        try:
+            factor = self._factors[key]
+        except KeyError:
+            factor = self._factors[key] = self._factor(reference_on, start_on, on_date)
+        if factor is not None and last_year_use_kwh >= 0:
+            numerator, denominator = factor
+            exact = last_year_use_kwh * numerator  # / denominator kWh
+            twice = 2 * denominator
+            kwh, rest = divmod(2 * exact + denominator, twice)
+            margin = 2 * (exact + denominator)
+            if rest * _MARGIN > margin and (twice - rest) * _MARGIN > margin:
+                return kwh
+        use_mwh = Decimal(last_year_use_kwh).scaleb(-3)
+        return int(self.mwh(reference_on, start_on, use_mwh, on_date).scaleb(3))
+
+    def _factor(self, reference_on: date, start_on: date, on_date: date) -> tuple[int, int] | None:
+        """(numerator, denominator) of `use_moved_factor` for the key, None where `mwh` must
+        decide (a negative factor, a refusal: `mwh` raises it)."""
+        last, new = use_period(reference_on, start_on), use_period(start_on, on_date)
+        table = self._table
+        try:
+            dd, new_dd = table.degree_days(last), table.degree_days(new)
+            factor = use_moved_factor(last.days, dd, self._h, to_days=new.days, to_dd=new_dd)
+        except ValidationError:
+            return None
+        if factor is None or factor < 0:
+            return None
+        return factor.numerator, factor.denominator
 
     def mwh(
         self, reference_on: date, start_on: date, last_year_use_mwh: Decimal, on_date: date

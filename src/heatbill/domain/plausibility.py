@@ -88,6 +88,38 @@ class PlausibilityRule:
         return low, expected_use_mwh * (_HUNDRED + tolerance) / _HUNDRED
 
 
+@dataclass(frozen=True, slots=True)
+class UseRangeKwh:
+    """`PlausibilityRule.use_range` for uses in integer kWh (0.001 MWh), decided exactly: a use
+    passes when expected × low ≤ use × scale ≤ expected × high — what the Decimal bounds say
+    while their products stay within Decimal's 28 digits (`of`, `EXPECTED_LIMIT_KWH`)."""
+
+    low: int
+    high: int
+    scale: int
+
+    @classmethod
+    def of(cls, rule: PlausibilityRule) -> UseRangeKwh | None:
+        """None for a tolerance with so many digits that the Decimal bounds could round."""
+        tolerance = rule.tolerance_percent
+        for factor in (_HUNDRED - tolerance, _HUNDRED + tolerance):
+            if len(factor.as_tuple().digits) > _FACTOR_DIGITS:
+                return None
+        numerator, denominator = tolerance.as_integer_ratio()
+        scale = 100 * denominator
+        return cls(scale - numerator, scale + numerator, scale)
+
+    def holds(self, use_kwh: int, expected_kwh: int) -> bool:
+        """`low <= use <= high` of `use_range`, for an expected use below the limit."""
+        use = use_kwh * self.scale
+        return expected_kwh * self.low <= use <= expected_kwh * self.high
+
+
+_FACTOR_DIGITS: Final = 14
+EXPECTED_LIMIT_KWH: Final = 10**13
+"""`UseRangeKwh` decides expected uses below this (with a 14-digit factor: < 28 digits)."""
+
+
 def check_reading(
     new: Reading,
     previous: Reading,

@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date
+from typing import Final
 
 from heatbill.adapters.clock import DANISH_TIME, Clock
 from heatbill.adapters.formats.degree_days_csv import months, parse_degree_days
 from heatbill.adapters.formats.problems import ProblemLog
-from heatbill.adapters.formats.readings_csv import ScaledRow, parse_scaled_readings
+from heatbill.adapters.formats.readings_csv import parse_scaled_readings
+from heatbill.adapters.formats.readings_plain import ScaledRow
 from heatbill.domain.errors import ConflictError
 from heatbill.domain.register.readings import (
     ReadingSource,
@@ -99,6 +101,30 @@ def _on_meters(
 ) -> list[ScaledReading]:
     """The file's readings on the meters carrying their serials on their days; a serial that
     is no meter's on the day is a problem of its line (FileFormatError listing them all)."""
+    days = {row[2] for row in rows}
+    if len(days) > _DAYS_ONE_BY_ONE:
+        return _on_meters_by_serial(uow, command, rows, source)
+    installations = uow.installations(command.utility_id)
+    meters = {day: installations.meters_on(day) for day in days}
+    kind = source.value
+    readings = [
+        (meter_id, day, energy, volume, kind, forward, back)
+        for _, serial, day, energy, volume, forward, back in rows
+        if (meter_id := meters[day].get(serial)) is not None
+    ]
+    if len(readings) < len(rows):  # some serial is no meter's: say which, as below
+        return _on_meters_by_serial(uow, command, rows, source)
+    return readings
+
+
+_DAYS_ONE_BY_ONE: Final = 3
+"""A file of at most this many days (a head-end's has one) gets the meters of each day in a
+query of its own; a file of more days gets all meters by serial."""
+
+
+def _on_meters_by_serial(
+    uow: UnitOfWork, command: ImportFile, rows: Sequence[ScaledRow], source: ReadingSource
+) -> list[ScaledReading]:
     serials = uow.installations(command.utility_id).meter_serials()
     log = ProblemLog()
     readings: list[ScaledReading] = []

@@ -11,7 +11,6 @@ of integers (`domain.reading_checks`), one bulk insert of the new readings.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -21,7 +20,6 @@ from heatbill.domain.degree_days import DegreeDayTable
 from heatbill.domain.plausibility import HoldReason, PlausibilityRule
 from heatbill.domain.reading_checks import ReadingChecks
 from heatbill.domain.register.readings import (
-    HistoryRow,
     Reading,
     ReadingStatus,
     ScaledReading,
@@ -86,20 +84,25 @@ def take_scaled(
     """`take_readings` for a batch in integer units (a file of ~10⁵ readings)."""
     checks = _checks(uow, clock, utility_id)
     repository = uow.readings(utility_id)
-    history: defaultdict[int, list[HistoryRow]] = defaultdict(
-        list, history_for(repository, readings)
-    )
-    verdicts = Verdicts([None] * len(readings), [None] * len(readings), {}, {})
+    history = history_for(repository, readings)
+    count = len(readings)
+    verdicts = Verdicts([None] * count, [None] * count, {}, {})
     recorded: list[NewReading] = []
     superseded: list[int] = []
-    order = sorted(range(len(readings)), key=[r[:2] for r in readings].__getitem__)
-    for index, reading_id in zip(order, repository.new_ids(len(readings)), strict=True):
+    meter_ids = [r[0] for r in readings]
+    once = len(set(meter_ids)) == count  # a head-end file: no reading is another's history
+    order = sorted(range(count), key=(meter_ids if once else [r[:2] for r in readings]).__getitem__)
+    judge, statuses, reading_ids = checks.judge, verdicts.statuses, verdicts.reading_ids
+    for index, reading_id in zip(order, repository.new_ids(count), strict=True):
         new = readings[index]
-        status, reasons, replaced = checks.judge(new, history[new[0]])
+        meter_history = history.get(new[0])
+        if meter_history is None:
+            meter_history = history[new[0]] = []
+        status, reasons, replaced = judge(new, meter_history)
         if status is None:
             continue
-        verdicts.reading_ids[index] = reading_id
-        verdicts.statuses[index] = status
+        reading_ids[index] = reading_id
+        statuses[index] = status
         texts = None
         if reasons:
             verdicts.reasons[index] = reasons
@@ -107,7 +110,8 @@ def take_scaled(
         if replaced:
             verdicts.superseded[index] = replaced
             superseded += replaced
-        history[new[0]].append((reading_id, new[1], new[2], new[3], new[4], status.value))
+        if not once:
+            meter_history.append((reading_id, new[1], new[2], new[3], new[4], status.value))
         recorded.append((reading_id, new, status.value, texts))
     repository.add_scaled(recorded, clock.now(), import_id)
     if superseded:

@@ -39,10 +39,18 @@ def insert_rows(
 
 
 def insert_stored(
-    connection: Connection, table: Table, columns: Sequence[str], rows: Iterable[Sequence[Any]]
+    connection: Connection,
+    table: Table,
+    columns: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    binary: bool = False,
 ) -> None:
     """Insert `rows` that already hold what the driver stores (scaled integers, enum values;
-    dates and times as `binder` gives them) — on PostgreSQL or SQLite."""
+    dates and times as `binder` gives them) — on PostgreSQL or SQLite. `binary`: COPY in
+    PostgreSQL's binary format, each value sent as its column's type — no text to write
+    and parse again (a third of the client's time per row); every value must then be of
+    exactly the Python type of its column (int, str, date, aware datetime, None)."""
     dialect = connection.dialect
     if dialect.name not in ("postgresql", "sqlite"):
         raise NotImplementedError(f"bulk inserts of stored values on {dialect.name}")
@@ -51,7 +59,13 @@ def insert_stored(
     target = f"{preparer.format_table(table)} ({names})"
     cursor: Any = connection.connection.cursor()
     try:
-        if dialect.name == "postgresql":
+        if dialect.name == "postgresql" and binary:
+            types = _column_types(cursor, preparer.format_table(table), columns)
+            with cursor.copy(f"COPY {target} FROM STDIN (FORMAT BINARY)") as copy:
+                copy.set_types(types)
+                for row in rows:
+                    copy.write_row(row)
+        elif dialect.name == "postgresql":
             with cursor.copy(f"COPY {target} FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)
@@ -61,6 +75,17 @@ def insert_stored(
             cursor.executemany(statement, rows)
     finally:
         cursor.close()
+
+
+def _column_types(cursor: Any, table: str, columns: Sequence[str]) -> list[int]:
+    """The PostgreSQL type (oid) of each column, as the table has it."""
+    cursor.execute(
+        "SELECT attname, atttypid::int FROM pg_attribute"
+        " WHERE attrelid = %s::regclass AND attnum > 0 AND NOT attisdropped",
+        (table,),
+    )
+    types = dict(cursor.fetchall())
+    return [types[name] for name in columns]
 
 
 def binder(connection: Connection, table: Table, name: str) -> _Processor:

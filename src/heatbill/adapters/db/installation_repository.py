@@ -206,6 +206,17 @@ class SqlInstallations:
             found.setdefault(serial, []).append(item)
         return found
 
+    def meters_on(self, day: date) -> dict[str, int]:
+        """The meter carrying each serial on `day` (its removal day still counts): the first by
+        id, as `meter_serials` is searched; for a file of one day, in one query."""
+        statement = (
+            "SELECT serial, meter_id FROM meter WHERE utility_id = :utility_id"
+            " AND installed_on <= :day AND (removed_on IS NULL OR removed_on >= :day)"
+            " ORDER BY meter_id DESC"  # the first by id is the last one kept
+        )
+        params = {"utility_id": self._u, "day": raw.day_param(self._db, day)}
+        return dict(raw.fetch(self._db, statement, params))
+
     def meters_by_id(self, meter_ids: Sequence[int]) -> dict[int, Meter]:
         found: dict[int, Meter] = {}
         unique = sorted(set(meter_ids))

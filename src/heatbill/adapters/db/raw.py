@@ -61,5 +61,10 @@ class DayCache:
     def __call__(self, value: Any) -> date:
         day = self._days.get(value)
         if day is None:
-            day = self._days[value] = value if type(value) is date else date.fromisoformat(value)
+            day = self._days[value] = as_day(value)
         return day
+
+
+def as_day(value: Any) -> date:
+    """A day as the driver gives it (ISO text on SQLite) as a `date`."""
+    return value if type(value) is date else date.fromisoformat(value)

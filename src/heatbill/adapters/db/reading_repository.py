@@ -91,7 +91,7 @@ class SqlReadings:
             for reading_id, (meter_id, read_on, energy, volume, source, forward, back), status,
             reasons in items
         )  # fmt: skip
-        insert_stored(connection, reading, COLUMNS, rows)
+        insert_stored(connection, reading, COLUMNS, rows, binary=True)
 
     def for_checks(self, days: Mapping[int, date]) -> dict[int, list[HistoryRow]]:
         """Per meter with a new reading on its day: the readings checking it reads, when two

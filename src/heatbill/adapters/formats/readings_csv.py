@@ -18,18 +18,19 @@ plausible, and which meter a number is, is decided on import, not here (`vesterv
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Final, TypeAlias
+from typing import Final
 
 from heatbill.adapters.formats import values
-from heatbill.adapters.formats.header import Column
+from heatbill.adapters.formats.encoding import decode
+from heatbill.adapters.formats.header import Column, read_header
 from heatbill.adapters.formats.problems import ProblemLog
 from heatbill.adapters.formats.reading_time import reading_time, register_day
-from heatbill.adapters.formats.table import CsvRow, ParsedFile, read_csv
+from heatbill.adapters.formats.readings_plain import ScaledRow, plain_lines, plain_rows, units
+from heatbill.adapters.formats.table import CsvRow, ParsedFile, delimiter_of, read_csv
 from heatbill.domain.errors import ValidationError
 from heatbill.domain.register.readings import Reading, ReadingSource
 from heatbill.wording import say
@@ -47,14 +48,6 @@ TEMPERATURE_RANGE_C: Final = (Decimal(0), Decimal(130))
 
 _register = values.non_negative(3)
 _celsius = values.number(2)
-_UNITS: Final = re.compile(r"(\d+)(?:[.,](\d{1,3}))?")
-"""A register in the plain form nearly every row has; anything else goes to `_register`."""
-_THOUSANDTHS: Final = (0, 100, 10, 1)
-"""Thousandths in a unit of the last of 1, 2 or 3 decimals."""
-
-ScaledRow: TypeAlias = tuple[int, str, date, int, int, int | None, int | None]
-"""One reading of a file in integer units: (line, meter serial, day, energy in kWh = 0.001
-MWh, volume in litres = 0.001 m³, forward and return temperature in 0.01 °C or None)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,9 +114,13 @@ def parse_scaled_readings(
     data: bytes | str, name: str, *, source: ReadingSource
 ) -> ParsedFile[ScaledRow]:
     """`parse_readings_csv` for a batch: the same checks and messages, each reading a tuple of
-    integers (`ScaledRow`) instead of an object of Decimals — a head-end file has ~10⁵ rows."""
+    integers (`ScaledRow`) instead of an object of Decimals — a head-end file has ~10⁵ rows. A
+    plain file is read in one pass (`readings_plain`), any other row by row."""
     if source not in FILE_SOURCES:
         raise ValueError(f"readings files come from {FILE_SOURCES}, not {source}")
+    plain = _plain_file(data, name)
+    if plain is not None:
+        return plain
     log = ProblemLog()
     table = read_csv(data, name, COLUMNS, log)
     rows: list[ScaledRow] = []
@@ -143,6 +140,26 @@ def parse_scaled_readings(
     log.raise_if_any(name)
     decoded = table.decoded
     return ParsedFile(name, decoded.sha256, decoded.encoding, table.delimiter, tuple(rows))
+
+
+def _plain_file(data: bytes | str, name: str) -> ParsedFile[ScaledRow] | None:
+    """The file read by `readings_plain`, None unless it is plain throughout."""
+    decoded = decode(data, name)
+    lines = plain_lines(decoded.text)
+    if lines is None:
+        return None
+    delimiter, log = delimiter_of(decoded.text), ProblemLog()
+    header_cells = lines[0].split(delimiter)
+    if not "".join(header_cells).strip():
+        return None
+    header = read_header(header_cells, 1, COLUMNS, log)
+    if log:
+        return None
+    path = _ScaledPath(header.positions)
+    rows = plain_rows(lines[1:], delimiter, header, path.day, path.centi_c)
+    if rows is None:
+        return None
+    return ParsedFile(name, decoded.sha256, decoded.encoding, delimiter, tuple(rows))
 
 
 def _scaled(row: ReadingRow | None) -> ScaledRow | None:
@@ -268,21 +285,26 @@ class _ScaledPath:
             return None
         cells = row.cells
         serial, stamp, energy, volume = (cells[i].strip() for i in self._required)
-        energy_kwh, volume_l = _units(energy), _units(volume)
+        energy_kwh, volume_l = units(energy), units(volume)
         if not (serial and stamp) or energy_kwh is None or volume_l is None:
             return None
         try:
-            day = self._times.day(stamp)
-            forward = self._centi_c(cells, self._forward)
-            return_ = self._centi_c(cells, self._return)
+            day = self.day(stamp)
+            forward = self._cell_c(cells, self._forward)
+            return_ = self._cell_c(cells, self._return)
         except ValidationError:
             return None
         if forward is not None and return_ is not None and return_ > forward:
             return None
         return (row.line, serial, day, energy_kwh, volume_l, forward, return_)
 
-    def _centi_c(self, cells: Sequence[str], position: int | None) -> int | None:
-        text = "" if position is None else cells[position].strip()
+    def day(self, text: str) -> date:
+        """The register day of a time cell's text (ValidationError if it is no time)."""
+        return self._times.day(text)
+
+    def centi_c(self, text: str) -> int | None:
+        """A temperature cell's stripped text in 0.01 °C, None when empty (ValidationError
+        when it is no temperature in the range)."""
         if not text:
             return None
         known = self._temperatures.get(text)
@@ -290,14 +312,5 @@ class _ScaledPath:
             known = self._temperatures[text] = int(_temperature(text).scaleb(2))
         return known
 
-
-def _units(text: str) -> int | None:
-    """A register's text in thousandths, or None unless it is plain digits (`12`, `12,5`)."""
-    match = _UNITS.fullmatch(text)
-    if match is None:
-        return None
-    whole: str = match[1]
-    decimals: str | None = match[2]
-    if decimals is None:
-        return int(whole) * 1000
-    return int(whole) * 1000 + int(decimals) * _THOUSANDTHS[len(decimals)]
+    def _cell_c(self, cells: Sequence[str], position: int | None) -> int | None:
+        return None if position is None else self.centi_c(cells[position].strip())

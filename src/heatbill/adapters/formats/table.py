@@ -94,7 +94,7 @@ def read_csv(
     """The file's rows, problems logged; raises at once only when there is nothing to read
     (undecodable bytes, an empty file, a broken header line)."""
     decoded = decode(data, source)
-    delimiter = _delimiter(decoded.text)
+    delimiter = delimiter_of(decoded.text)
     records = _Records(decoded.text, delimiter, log)
     lines = iter(records)
     first = next(lines, None)
@@ -114,7 +114,8 @@ def read_csv(
     return CsvTable(decoded, delimiter, tuple(rows), header)
 
 
-def _delimiter(text: str) -> str:
+def delimiter_of(text: str) -> str:
+    """The file's separator: whichever of `,` and `;` its first line has more of."""
     first = text.lstrip("\r\n").split("\n", 1)[0]
     return "," if first.count(",") > first.count(";") else ";"
 
