@@ -196,3 +196,18 @@ def test_staff_open_a_letter_exactly_as_sent(client: TestClient, town: Town) -> 
     assert pdf.status_code == 200
     assert pdf.content.startswith(b"%PDF")
     assert client_for(town).get(f"/brev/{sent[0]}.pdf", follow_redirects=False).status_code == 303
+
+
+def test_a_clerk_previews_the_next_day_from_the_run_page(client: TestClient, town: Town) -> None:
+    sign_in(client, town, Role.COLLECTIONS)
+    tomorrow = town.today + timedelta(days=1)
+    page = client.get(f"/koersel?dato={tomorrow.isoformat()}").text
+    assert "Kør dagen" in page
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', page)
+    assert csrf is not None
+    answer = client.post(
+        "/koersel", data={"csrf_token": csrf.group(1), "dato": f"{tomorrow:%d-%m-%Y}",
+                          "preview": "ja"},
+    )  # fmt: skip
+    assert "intet er bogført" in answer.text
+    assert "er ikke kørt (endnu)" in answer.text  # the preview left the day unrun

@@ -216,6 +216,23 @@ def run_report(
     )
 
 
+@router.post("/koersel")
+def run_day(
+    staff: StaffDep, web: WebDep, csrf_token: FormText, dato: FormText,
+    preview: Annotated[str, Form()] = "",
+) -> Response:  # fmt: skip
+    """Run the utility's day from the browser: the same run as `heatbill run daily`."""
+    day = _day(dato, "on")
+
+    def work() -> str:
+        report = actions.run_the_day(web, staff, day, dry_run=preview == "ja")
+        done = sum(s.done for s in report.steps)
+        key = "web.done.run_preview" if preview == "ja" else "web.done.run"
+        return say(key, day=f"{day:%d-%m-%Y}", done=done)
+
+    return _do(staff, csrf_token, f"/koersel?dato={day.isoformat()}", work)
+
+
 @router.get("/besoeg")
 def visits(request: Request, staff: StaffDep, web: WebDep) -> HTMLResponse:
     on = web.clock.today()

@@ -179,3 +179,10 @@ MESSAGES.update(
 )
 
 MESSAGES.update({"web.admin.anonymised": "{count} tidligere kunder er anonymiseret."})
+
+MESSAGES.update(
+    {
+        "web.done.run": "Kørslen for {day} er kørt ({done} nye handlinger); se trinene nedenfor.",
+        "web.done.run_preview": "Prøvekørsel for {day}: {done} nye handlinger; intet er bogført.",
+    }
+)
