@@ -17,8 +17,9 @@ from heatbill.adapters.db.migrate import upgrade
 
 
 @contextmanager
-def throwaway_engine(database_url: str | None) -> Iterator[Engine]:
-    """An engine on a new, migrated database; `database_url` None means SQLite."""
+def throwaway_engine(database_url: str | None, *, keep: bool = False) -> Iterator[Engine]:
+    """An engine on a new, migrated database; `database_url` None means SQLite. `keep` leaves
+    a PostgreSQL database in place (its name printed) for another run to reuse."""
     if not database_url:
         with tempfile.TemporaryDirectory() as folder:
             engine = make_engine(sqlite_url(Path(folder) / "bench.sqlite3"))
@@ -39,6 +40,9 @@ def throwaway_engine(database_url: str | None) -> Iterator[Engine]:
         yield engine
     finally:
         engine.dispose()
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+        if keep:
+            print(f"kept database {name}", flush=True)
+        else:
+            with admin.connect() as connection:
+                connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
         admin.dispose()
