@@ -1,29 +1,45 @@
-"""Letters as PDF (fpdf2): one letter per document, or many in one print-ready batch.
+"""Letters as PDF: one letter per document, or many in one print-ready batch.
 
 The PDF is laid out from the letter's stored text, line by line, so text and PDF always say the
 same: the letterhead's first line and the title in bold, rows with their amount right-aligned,
-the FI payment line (`+71<…+…<`) in a fixed-width font, `---` as a rule before the footer.
-Helvetica and Courier (PDF core fonts) cover Danish (æøå, §, ³); the few characters outside
-Latin-1 are written as their nearest Latin-1 equivalent. The creation date is the letter's
-date, so the same letter always gives the same bytes.
+the FI payment line (`+71<…+…<`) in a fixed-width font, `---` as a rule before the footer; a
+line wider than the page is wrapped at its spaces, a letter longer than a page goes on to the
+next. Helvetica and Courier (PDF core fonts) cover Danish (æøå, §, ³); the few characters
+outside Latin-1 are written as their nearest Latin-1 equivalent. The creation date is the
+letter's date, so the same letter always gives the same bytes. Drawn on `pdf_canvas`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Final
 
-if TYPE_CHECKING:
-    from fpdf import FPDF
+from heatbill.adapters.letters.pdf_canvas import (
+    PAGE_H,
+    PAGE_W,
+    PT_PER_MM,
+    Canvas,
+    CoreCanvas,
+    FpdfCanvas,
+    text_width,
+)
 
 _ROW = re.compile(r"^(?P<text>\S.*?) {2,}(?P<amount>-?[\d.]+,\d\d kr\.)$")
 _LATIN1 = str.maketrans({"–": "-", "—": "-", "…": "...", "’": "'", "‘": "'", "“": '"', "”": '"'})
-_AMOUNT_MM = 40
-_LINE_MM = 5
+_LEFT: Final = 20.0
+_TOP: Final = 18.0
+_BOTTOM: Final = PAGE_H - 18.0
+_PAD: Final = 1.0
+"""mm between a cell's edge and its text."""
+_WIDTH: Final = PAGE_W - 2 * _LEFT
+_LINE_MM: Final = 5.0
+_BODY: Final = ("Helvetica", "", 10.0)
+_TITLE: Final = ("Helvetica", "B", 13.0)
+_FI_LINE: Final = ("Courier", "B", 11.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,53 +59,91 @@ def letter_pdf(page: PdfPage) -> bytes:
 
 def batch_pdf(pages: Iterable[PdfPage], *, on: date) -> bytes:
     """Many letters in one PDF, each from a new page (odd pages for duplex printing)."""
-    from fpdf import FPDF  # noqa: PLC0415 - a heavy import, only when a PDF is made
-
-    pdf = FPDF(format="A4")
-    pdf.set_creation_date(datetime(on.year, on.month, on.day, tzinfo=UTC))
-    pdf.set_margins(20, 18, 20)
-    pdf.set_auto_page_break(auto=True, margin=18)
-    for page in pages:
-        _add_letter(pdf, page)
-    return bytes(pdf.output())
+    letters = list(pages)
+    with_logo = any(p.logo_path and Path(p.logo_path).is_file() for p in letters)
+    canvas: Canvas = FpdfCanvas(on) if with_logo else CoreCanvas(on)
+    for page in letters:
+        _add_letter(canvas, page)
+    return canvas.output()
 
 
-def _add_letter(pdf: FPDF, page: PdfPage) -> None:
-    if pdf.page_no() % 2 == 1:
-        pdf.add_page()  # a blank back side: every letter starts on a front page
-    pdf.add_page()
+def _add_letter(canvas: Canvas, page: PdfPage) -> None:
+    if canvas.pages % 2 == 1:
+        canvas.new_page()  # a blank back side: every letter starts on a front page
+    canvas.new_page()
     if page.logo_path and Path(page.logo_path).is_file():
-        pdf.image(page.logo_path, x=pdf.w - 20 - 35, y=12, w=35)
-    title_done = False
+        canvas.image(page.logo_path, PAGE_W - _LEFT - 35, 12, 35)
+    y, title_done = _TOP, False
     for n, raw in enumerate(page.text.splitlines()):
         line = raw.translate(_LATIN1).encode("latin-1", "replace").decode("latin-1")
-        if n == 0:
-            _write(pdf, line, "Helvetica", "B", 13)
-        elif not title_done and raw == page.title:
-            title_done = True
-            _write(pdf, line, "Helvetica", "B", 13)
+        if n == 0 or (not title_done and raw == page.title):
+            title_done = title_done or n > 0
+            y = _write(canvas, y, line, _TITLE)
         elif line.startswith("+71<"):
-            _write(pdf, line, "Courier", "B", 11)
+            y = _write(canvas, y, line, _FI_LINE)
         elif line == "---":
-            y = pdf.get_y() + 2
-            pdf.line(pdf.l_margin, y, pdf.w - pdf.r_margin, y)
-            pdf.set_y(y + 2)
+            canvas.rule(_LEFT, PAGE_W - _LEFT, y + 2)
+            y += 4
         elif match := _ROW.match(line):
-            _row(pdf, match["text"], match["amount"])
+            y = _row(canvas, y, match["text"], match["amount"])
         else:
-            _write(pdf, line, "Helvetica", "", 10)
+            y = _write(canvas, y, line, _BODY)
 
 
-def _write(pdf: FPDF, line: str, family: str, style: str, size: int) -> None:
-    pdf.set_font(family, style, size)
+def _write(canvas: Canvas, y: float, line: str, font: tuple[str, str, float]) -> float:
+    """The line from `y` (mm), wrapped to the page's width; the `y` below it."""
     if not line:
-        pdf.ln(_LINE_MM - 1)
+        return y + _LINE_MM - 1
+    height = _LINE_MM + (1 if font[2] > 11 else 0)
+    for part in _wrapped(line, font):
+        y = _room(canvas, y, height)
+        canvas.text(_LEFT + _PAD, _baseline(y, height, font), font, part)
+        y += height
+    return y
+
+
+def _row(canvas: Canvas, y: float, text: str, amount: str) -> float:
+    y = _room(canvas, y, _LINE_MM)
+    baseline = _baseline(y, _LINE_MM, _BODY)
+    canvas.text(_LEFT + _PAD, baseline, _BODY, text)
+    right = PAGE_W - _LEFT - _PAD - text_width(amount, *_BODY)
+    canvas.text(right, baseline, _BODY, amount)
+    return y + _LINE_MM
+
+
+def _room(canvas: Canvas, y: float, height: float) -> float:
+    """`y`, or the top of a new page when a line of `height` does not fit below it."""
+    if y + height <= _BOTTOM:
+        return y
+    canvas.new_page()
+    return _TOP
+
+
+def _baseline(y: float, height: float, font: tuple[str, str, float]) -> float:
+    """Text vertically centred in its line, as fpdf2 sets a cell's text."""
+    return y + height / 2 + 0.3 * font[2] / PT_PER_MM
+
+
+def _wrapped(line: str, font: tuple[str, str, float]) -> Iterator[str]:
+    """The line in parts that fit the page's width, broken at spaces (inside a word too long
+    for a line of its own)."""
+    room = _WIDTH - 2 * _PAD
+    if text_width(line, *font) <= room:
+        yield line
         return
-    pdf.multi_cell(0, _LINE_MM + (1 if size > 11 else 0), line, new_x="LMARGIN", new_y="NEXT")
-
-
-def _row(pdf: FPDF, text: str, amount: str) -> None:
-    pdf.set_font("Helvetica", "", 10)
-    width = pdf.w - pdf.l_margin - pdf.r_margin - _AMOUNT_MM
-    pdf.cell(width, _LINE_MM, text)
-    pdf.cell(_AMOUNT_MM, _LINE_MM, amount, align="R", new_x="LMARGIN", new_y="NEXT")
+    part = ""
+    for word in line.split(" "):
+        candidate = f"{part} {word}" if part else word
+        if text_width(candidate, *font) <= room:
+            part = candidate
+            continue
+        if part:
+            yield part
+        rest = word
+        while text_width(rest, *font) > room:
+            cut = max(n for n in range(1, len(rest)) if text_width(rest[:n], *font) <= room)
+            yield rest[:cut]
+            rest = rest[cut:]
+        part = rest
+    if part:
+        yield part
