@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from heatbill.adapters.clock import Clock
+from heatbill.adapters.db import billing_queries
 from heatbill.domain.billing.bill import Bill, BillKind, BillLine
 from heatbill.domain.billing.budget import Budget, year_budget
 from heatbill.domain.billing.budget_use import YearUse, area_estimate, expected_year_use
@@ -23,7 +24,12 @@ from heatbill.domain.ledger import Account
 from heatbill.domain.money import Money, round_ore
 from heatbill.domain.register.relationships import Relationship
 from heatbill.services.billing import issue_bills
-from heatbill.services.billing_context import BillingContext, load_context
+from heatbill.services.billing_context import (
+    BillingContext,
+    load_context,
+    load_rules,
+    with_customers,
+)
 from heatbill.services.credits import set_off_credits
 from heatbill.services.unit_of_work import UnitOfWork
 from heatbill.services.utilities import rulebook_of
@@ -50,15 +56,16 @@ def set_budgets(
     rulebook = rulebook_of(uow, utility_id, clock.today())
     period = heating_year(year, rulebook)
     last = heating_year(year - 1, rulebook)
-    ctx = load_context(uow, utility_id, period.start, last.start - ONE_DAY)
     budgets = uow.budgets(utility_id)
     existing = budgets.latest(year)
-    report = RunReport()
+    customers = billing_queries.relationships_on(uow.connection, utility_id, period.start)
+    missing = [c for c in customers if c.relationship_id not in existing]
+    report = RunReport(already=len(customers) - len(missing))
+    # Only the customers without a budget are loaded: the daily run asks every month.
+    rules = load_rules(uow, utility_id, period.start)
+    ctx = with_customers(uow, rules, missing, last.start - ONE_DAY, date.max)
     made: list[tuple[int, Budget, int]] = []
     for customer in ctx.customers:
-        if customer.relationship_id in existing:
-            report.already += 1
-            continue
         try:
             budget = _budget(ctx, customer, year)
         except HeatbillError as problem:

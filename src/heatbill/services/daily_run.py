@@ -256,12 +256,7 @@ def _newcomers_without_budget(
     """Whether a customer began in this heating year and has no budget yet: only then is the
     move-in budget step worth its context (a cheap check before an expensive load)."""
     start = heating_year(year, rulebook).start
-    began = {
-        c.relationship_id
-        for c in uow.installations(utility_id).relationships_on(on)
-        if c.start > start
-    }
-    return bool(began - set(uow.budgets(utility_id).latest(year)))
+    return uow.budgets(utility_id).newcomer_without_budget(year, start, on)
 
 
 def _budgets(run: DailyRun, year: int, clock: FixedClock) -> RunReport:

@@ -17,11 +17,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, String, cast, exists, select
 
 from heatbill.adapters.clock import Clock
+from heatbill.adapters.db.billing_queries import among
 from heatbill.adapters.db.billing_tables import bill, bill_line, budget
 from heatbill.adapters.db.letter_documents import SqlLetterDocuments
+from heatbill.adapters.db.letter_tables import letter_source
 from heatbill.adapters.db.register_tables import installation, property_, relationship
 from heatbill.domain.billing.bill import BillKind
 from heatbill.domain.errors import ValidationError
@@ -51,22 +53,21 @@ def queue_bill_letters(utility_id: int, on: date, uow: UnitOfWork, clock: Clock)
 def _bills(
     utility_id: int, on: date, uow: UnitOfWork, clock: Clock, documents: SqlLetterDocuments
 ) -> int:
-    done = documents.sourced("bill")
-    rows = [
-        r
-        for r in uow.connection.execute(
-            select(bill.c.bill_id, bill.c.kind, bill.c.relationship_id, relationship.c.party_id)
-            .join(
-                relationship,
-                (relationship.c.utility_id == bill.c.utility_id)
-                & (relationship.c.relationship_id == bill.c.relationship_id),
-            )
-            .where(bill.c.utility_id == utility_id, bill.c.issue_date <= on)
-            .order_by(bill.c.bill_id)
+    rows = uow.connection.execute(
+        select(bill.c.bill_id, bill.c.kind, bill.c.relationship_id, relationship.c.party_id)
+        .join(
+            relationship,
+            (relationship.c.utility_id == bill.c.utility_id)
+            & (relationship.c.relationship_id == bill.c.relationship_id),
         )
-        if str(r.bill_id) not in done
-    ]
-    clauses = _first_clauses(uow, utility_id)
+        .where(
+            bill.c.utility_id == utility_id,
+            bill.c.issue_date <= on,
+            _unsent(utility_id, "bill", cast(bill.c.bill_id, String)),
+        )
+        .order_by(bill.c.bill_id)
+    ).all()
+    clauses = _first_clauses(uow, utility_id, [int(r.bill_id) for r in rows])
     requests = [
         LetterRequest(
             BILL_LETTERS.get(r.kind, LetterKind.BILL),
@@ -83,36 +84,51 @@ def _bills(
     return len(ids)
 
 
-def _first_clauses(uow: UnitOfWork, utility_id: int) -> dict[int, str]:
+def _unsent(utility_id: int, kind: str, key: ColumnElement[str]) -> ColumnElement[bool]:
+    """No letter carries the source yet: only the new bills and budgets are read, not every
+    one the utility has sent (the daily run asks every day)."""
+    return ~exists().where(
+        letter_source.c.utility_id == utility_id,
+        letter_source.c.source_kind == kind,
+        letter_source.c.source_id == key,
+    )
+
+
+def _first_clauses(uow: UnitOfWork, utility_id: int, bill_ids: Sequence[int]) -> dict[int, str]:
     """Each bill's clause: that of its first line that names one."""
     found: dict[int, str] = {}
-    for r in uow.connection.execute(
-        select(bill_line.c.bill_id, bill_line.c.clause)
-        .where(bill_line.c.utility_id == utility_id, bill_line.c.clause.is_not(None))
-        .order_by(bill_line.c.bill_id, bill_line.c.line_no)
-    ):
-        found.setdefault(int(r.bill_id), r.clause)
+    for start in range(0, len(bill_ids), 5000):
+        for r in uow.connection.execute(
+            select(bill_line.c.bill_id, bill_line.c.clause)
+            .where(
+                bill_line.c.utility_id == utility_id,
+                among(uow.connection, bill_line.c.bill_id, bill_ids[start : start + 5000]),
+                bill_line.c.clause.is_not(None),
+            )
+            .order_by(bill_line.c.bill_id, bill_line.c.line_no)
+        ):
+            found.setdefault(int(r.bill_id), r.clause)
     return found
 
 
 def _budgets(
     utility_id: int, on: date, uow: UnitOfWork, clock: Clock, documents: SqlLetterDocuments
 ) -> int:
-    done = documents.sourced("budget")
-    rows = [
-        r
-        for r in uow.connection.execute(
-            select(budget, relationship.c.party_id)
-            .join(
-                relationship,
-                (relationship.c.utility_id == budget.c.utility_id)
-                & (relationship.c.relationship_id == budget.c.relationship_id),
-            )
-            .where(budget.c.utility_id == utility_id)
-            .order_by(budget.c.relationship_id, budget.c.year, budget.c.revision)
+    b = budget.c
+    key = cast(b.relationship_id, String) + ":" + cast(b.year, String) + ":"
+    rows = uow.connection.execute(
+        select(budget, relationship.c.party_id)
+        .join(
+            relationship,
+            (relationship.c.utility_id == b.utility_id)
+            & (relationship.c.relationship_id == b.relationship_id),
         )
-        if _budget_key(r) not in done
-    ]
+        .where(
+            b.utility_id == utility_id,
+            _unsent(utility_id, "budget", key + cast(b.revision, String)),
+        )
+        .order_by(b.relationship_id, b.year, b.revision)
+    ).all()
     requests = [
         LetterRequest(
             LetterKind.BUDGET,

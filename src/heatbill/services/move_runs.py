@@ -26,7 +26,12 @@ from heatbill.domain.register.readings import ReadingSource
 from heatbill.domain.register.relationships import Relationship
 from heatbill.domain.tariff import FeeKind
 from heatbill.services.billing import Issued, issue_bills
-from heatbill.services.billing_context import BillingContext, load_context
+from heatbill.services.billing_context import (
+    BillingContext,
+    load_context,
+    load_rules,
+    with_customers,
+)
 from heatbill.services.billing_runs import RunReport
 from heatbill.services.settlement_runs import bill_lines
 from heatbill.services.unit_of_work import UnitOfWork
@@ -38,7 +43,10 @@ ONE_DAY = timedelta(days=1)
 def settle_moves(
     utility_id: int, on: date, uow: UnitOfWork, clock: Clock, *, dry_run: bool = False
 ) -> RunReport:
-    """Settle every relationship that ended on or before `on` and has no move settlement."""
+    """Settle every relationship that ended on or before `on` and has no move settlement.
+
+    Only the leavers' installations are loaded (a leaver whose settlement cannot be made yet,
+    say for a held move reading, is tried again each day: that must not cost a whole town)."""
     ended = uow.installations(utility_id).ended_on_or_before(on)
     settled = uow.bills(utility_id).customers_with(
         BillKind.MOVE_SETTLEMENT, [r.relationship_id for r in ended]
@@ -47,7 +55,8 @@ def settle_moves(
     report = RunReport()
     if not leavers:
         return report
-    ctx = load_context(uow, utility_id, on, min(r.start for r in leavers) - ONE_DAY, extra=leavers)
+    since = min(r.start for r in leavers) - ONE_DAY
+    ctx = with_customers(uow, load_rules(uow, utility_id, on), leavers, since, on)
     drafts: list[Bill] = []
     for leaver in leavers:
         try:

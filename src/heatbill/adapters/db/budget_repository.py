@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, func, insert, or_, select
 
 from heatbill.adapters.db.billing_queries import among
 from heatbill.adapters.db.billing_tables import budget, budget_installment
+from heatbill.adapters.db.register_tables import relationship
 from heatbill.domain.billing.budget import Budget
 from heatbill.domain.money import Money
 
@@ -115,6 +116,28 @@ class SqlBudgets:
             )
             for r in rows
         }
+
+    def newcomer_without_budget(self, year: int, began_after: date, on: date) -> bool:
+        """Whether a customer in force on `on` who began after `began_after` has no budget for
+        the heating year: one cheap query a day before the move-in budgets' whole load."""
+        r, b = relationship.c, budget.c
+        has_budget = (
+            select(b.relationship_id)
+            .where(b.utility_id == self._u, b.relationship_id == r.relationship_id, b.year == year)
+            .exists()
+        )
+        found = self._db.execute(
+            select(r.relationship_id)
+            .where(
+                r.utility_id == self._u,
+                r.start_on > began_after,
+                r.start_on <= on,
+                or_(r.end_on.is_(None), r.end_on > on),
+                ~has_budget,
+            )
+            .limit(1)
+        ).first()
+        return found is not None
 
     def installments_charged_on(
         self, day: date, relationship_ids: Sequence[int] | None = None

@@ -20,7 +20,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from heatbill.adapters.db.billing_queries import among
 from heatbill.adapters.db.bulk import insert_rows
 from heatbill.adapters.db.ids import IdAllocator
-from heatbill.adapters.db.tables import journal_entry, open_item, posting
+from heatbill.adapters.db.tables import journal_entry, open_item, open_item_residual, posting
 from heatbill.domain.errors import ConflictError, LedgerError, NotFoundError
 from heatbill.domain.ledger import Account, JournalEntry, OpenItem, OpenItemKind, Posting, Reason
 from heatbill.domain.money import Money
@@ -375,17 +375,18 @@ class SqlLedger:
         )
 
     def _open_items_query(self) -> Select[Any]:
-        residual = func.sum(posting.c.amount_ore).label("residual")
+        """The items whose kept residual (`residuals`) is not 0, through its partial index: the
+        daily run and the demo ask every day, and summing every posting of the utility grows
+        with the ledger."""
+        r = open_item_residual.c
         return (
-            select(open_item, residual)
+            select(open_item, r.residual_ore.label("residual"))
             .join(
-                posting,
-                (posting.c.utility_id == open_item.c.utility_id)
-                & (posting.c.open_item_id == open_item.c.open_item_id),
+                open_item_residual,
+                (r.utility_id == open_item.c.utility_id)
+                & (r.open_item_id == open_item.c.open_item_id),
             )
-            .where(open_item.c.utility_id == self._utility_id)
-            .group_by(*open_item.c)
-            .having(residual != 0)
+            .where(r.utility_id == self._utility_id, r.residual_ore != 0)
             .order_by(open_item.c.due_date, open_item.c.open_item_id)
         )
 
