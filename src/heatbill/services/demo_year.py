@@ -3,11 +3,13 @@
 A town of N installations (`adapters.synthetic`) is imported from its customer export with the
 year before's readings; then every day of the year the head-end files and self-reading cards
 arrive when a utility would get them, tenants move out (some with a successor, some leaving the
-owner liable), customers pay — most on time, some late, a few only after their heat is closed,
-one now and then disputing a bill — and the daily run (`daily_run`) does the utility's work:
-payments, interest, collections, budgets, installments, move settlements and, in January, the
-annual settlement. Staff report the closing visits the day after they are ordered and handle
-the disputes. The same seed gives the same year.
+owner liable; registered on the move day with the meter read the day before, so the reading is
+not held as dated ahead of the clock and the move is settled), customers pay — most on time,
+some late, a few only after their heat is closed, one now and then disputing a bill — and the
+daily run (`daily_run`) does the utility's work: payments, interest, collections, budgets,
+installments, move settlements and, in January, the annual settlement. Staff report the closing
+visits the day after they are ordered and handle the disputes. The same seed gives the same
+year.
 """
 
 from __future__ import annotations
@@ -97,7 +99,7 @@ class DemoYear:
         summary = YearSummary(self.installations, first, last)
         self._set_up(town, registers)
         files = sorted(year_files(town, registers), key=lambda f: f.received_on)
-        moves = sorted(town.moves, key=lambda m: m.notified_on)
+        moves = sorted(town.moves, key=lambda m: m.move_date)
         life = _Customers(self.seed)
         inbox = self.workdir / "indbakke"
         inbox.mkdir(parents=True, exist_ok=True)
@@ -107,7 +109,7 @@ class DemoYear:
             for file in [f for f in files if f.received_on == day]:
                 self._readings(file, day)
                 summary.readings_files += 1
-            for move in [m for m in moves if m.notified_on == day]:
+            for move in [m for m in moves if m.move_date == day]:
                 self._move(move, registers)
                 summary.moves += 1
             items = self._open_items()
@@ -162,8 +164,8 @@ class DemoYear:
             new_party=new_party,
             reading=MoveReading(energy, volume, source),
         )
-        with UnitOfWork(self.engine) as uow:
-            register_move(command, uow, FixedClock.on(move.notified_on))
+        with UnitOfWork(self.engine) as uow:  # on the move day, when the meter has been read
+            register_move(command, uow, FixedClock.on(move.move_date))
 
     # --- the customers ----------------------------------------------------------------------
     def _open_items(self) -> list[tuple[OpenItem, Money]]:
