@@ -52,7 +52,14 @@ HEADERS = {
 def templates(language: str = "da") -> Jinja2Templates:
     found = Jinja2Templates(directory=str(HERE / "templates" / language))
     found.env.globals.update(
-        t=say, kr=views.kr, dk=views.dk, mwh=views.mwh, chart=views.use_chart, word=views.word
+        t=say,
+        kr=views.kr,
+        dk=views.dk,
+        mwh=views.mwh,
+        chart=views.use_chart,
+        word=views.word,
+        number=views.number,
+        can=views.can,
     )
     found.env.filters.update(kr=views.kr, dk=views.dk, mwh=views.mwh)
     return found

@@ -13,6 +13,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from heatbill.adapters.db.screen_queries import ArrearsLine, Hit
+from heatbill.domain.access import Role, allows
 from heatbill.domain.billing.forecast import UseInterval
 from heatbill.domain.ledger.statement import Statement
 from heatbill.domain.money import Money
@@ -159,6 +160,18 @@ def kr(amount: Money | int | None) -> str:
 
 def dk(day: date | None) -> str:
     return "" if day is None else f"{day:%d-%m-%Y}"
+
+
+def number(value: Decimal | None, places: int) -> str:
+    """Danish notation: 1.234,50 (thousands with a point, decimals with a comma)."""
+    if value is None:
+        return ""
+    return f"{value:,.{places}f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+def can(staff: Any, role: str) -> bool:
+    """Whether the signed-in staff member's role allows what `role` may do (forms shown)."""
+    return staff is not None and allows(staff.user.role, Role(role))
 
 
 def mwh(value: Decimal | None) -> str:
