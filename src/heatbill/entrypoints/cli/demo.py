@@ -48,7 +48,7 @@ from heatbill.wording import say
 
 DEFAULT_DEMO_DATABASE = Path("var") / "demo.sqlite3"
 DEFAULT_DEMO_OUT = Path("var") / "demo"
-DEFAULT_INSTALLATIONS = 500
+DEFAULT_INSTALLATIONS = 2000
 HOST = "127.0.0.1"
 
 
