@@ -51,13 +51,12 @@ def cases_of(uow: UnitOfWork, utility_id: int, claim_ids: list[int], on: date) -
         return []
     found = load_claims(uow, utility_id, on, claim_ids)
     rules = rules_for(uow, utility_id, on)
-    events = uow.claims(utility_id).events(claim_ids)
     return [
         Case(
             loaded.claim,
             loaded.customer,
             loaded.steps,
-            events.get(loaded.claim.claim_id, []),
+            list(loaded.events),
             next_step(loaded.claim, rules),
             road_ahead(loaded.claim, rules),
         )

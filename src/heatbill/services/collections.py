@@ -18,7 +18,7 @@ from heatbill.adapters.clock import Clock
 from heatbill.adapters.db.collection_repository import ClaimRow, CustomerFacts, StepRow
 from heatbill.adapters.holidays_dk import danish_bank_calendar
 from heatbill.domain.collections.claim import Claim, SecurityState, StepKind, TakenStep
-from heatbill.domain.collections.events import fold
+from heatbill.domain.collections.events import ClaimEvent, fold
 from heatbill.domain.collections.external import handed_over
 from heatbill.domain.collections.guard import Proposed, refusals
 from heatbill.domain.collections.security_cover import SecurityInForce, covering
@@ -61,6 +61,9 @@ class LoadedClaim:
     """The relationship whose installation a closing of this claim would close: the claim's
     own while it runs; for old debt the debtor's current one (the latest begun, when they
     have several), never the old installation (`webinar`); None: no supply of theirs."""
+    events: tuple[ClaimEvent, ...] = ()
+    """The claim's events (disputes, plans, freezes), oldest first: what `claim` was folded
+    from, kept for the case page."""
 
     def facts_for(self, kind: StepKind) -> CustomerFacts:
         """Whose installation and address the step's letter or work order names."""
@@ -117,7 +120,8 @@ def load_claims(
     for row in rows:
         own = steps.get(row.claim_id, [])
         facts = customers[row.customer_id]
-        state = fold(events.get(row.claim_id, []))
+        happened = events.get(row.claim_id, [])
+        state = fold(happened)
         security = state.security
         if security is not SecurityState.PROVIDED and covering(
             given, party_id=facts.party_id, installation_id=facts.installation_id, on=on
@@ -148,7 +152,9 @@ def load_claims(
             frozen=state.frozen,
             has_supply=supplies.get(row.customer_id) is not None,
         )
-        loaded.append(LoadedClaim(claim, facts, own, supplies.get(row.customer_id)))
+        loaded.append(
+            LoadedClaim(claim, facts, own, supplies.get(row.customer_id), tuple(happened))
+        )
     return loaded
 
 

@@ -56,6 +56,15 @@ def reading_lines(
     return [_reading_line(row) for row in uow.connection.execute(query)]
 
 
+def installation_readings(
+    uow: UnitOfWork, utility_id: int, installation_id: int
+) -> list[ReadingLine]:
+    """The readings of one installation's meters, in `reading_lines` order; the installation
+    already found by the caller (not looked up again)."""
+    query = _readings(utility_id).where(meter.c.installation_id == installation_id)
+    return [_reading_line(row) for row in uow.connection.execute(query)]
+
+
 def reading_line(uow: UnitOfWork, utility_id: int, reading_id: int) -> ReadingLine:
     row = uow.connection.execute(
         _readings(utility_id).where(reading.c.reading_id == reading_id)

@@ -27,7 +27,7 @@ from heatbill.domain.letters import LetterKind, LetterRequest
 from heatbill.domain.register.installations import Installation, Meter, Property
 from heatbill.domain.register.parties import Party
 from heatbill.domain.register.relationships import Relationship, Role
-from heatbill.services.reading_queries import ReadingLine, reading_lines
+from heatbill.services.reading_queries import ReadingLine, installation_readings
 from heatbill.services.unit_of_work import UnitOfWork
 
 _CHUNK = 500
@@ -152,7 +152,7 @@ def installation_file(uow: UnitOfWork, utility_id: int, number: str) -> Installa
         owners=[Ownership(parties[int(o.party_id)], o.start_on, o.end_on) for o in owned],
         meters=installations.meters_of(found.installation_id),
         customers=[_period(r, parties) for r in periods],
-        readings=reading_lines(uow, utility_id, installation_number=number),
+        readings=installation_readings(uow, utility_id, found.installation_id),
         letters=[LetterLine(i, s, x, parties[x.party_id]) for i, s, x in letters],
     )
 

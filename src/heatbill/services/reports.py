@@ -43,12 +43,13 @@ def statement_report(
     items = queries.items_of(customer_id, last + DAY)
     if card is None and not items:
         raise NotFoundError(say("reports.customer_unknown", customer=customer_id))
+    opening, closing = queries.balances_before(customer_id, first, last + DAY)
     statement = build_statement(
         customer_id,
         first,
         last,
-        opening=queries.balance_before(customer_id, first),
-        closing=queries.balance_before(customer_id, last + DAY),
+        opening=opening,
+        closing=closing,
         entries=entries,
         items=items,
     )

@@ -39,12 +39,17 @@ class UnitOfWork:
         self._write = write
         self._connection: Connection | None = None
         self._committed = False
+        self.memo: dict[tuple[object, ...], object] = {}
+        """What a use case read once and may ask for again within this transaction (the
+        rulebook and tariff sheet of a day, `services.utilities`); emptied when the
+        transaction begins, commits or rolls back."""
 
     def __enter__(self) -> Self:
         options = {"sqlite_begin": "IMMEDIATE"} if self._write else {}
         self._connection = self._engine.connect().execution_options(**options)
         self._connection.begin()
         self._committed = False
+        self.memo.clear()
         return self
 
     def __exit__(
@@ -60,6 +65,7 @@ class UnitOfWork:
         finally:
             connection.close()
             self._connection = None
+            self.memo.clear()
 
     @property
     def connection(self) -> Connection:
@@ -70,9 +76,11 @@ class UnitOfWork:
     def commit(self) -> None:
         self.connection.commit()
         self._committed = True
+        self.memo.clear()
 
     def rollback(self) -> None:
         self.connection.rollback()
+        self.memo.clear()
 
     # --- repositories -------------------------------------------------------------------
     @property

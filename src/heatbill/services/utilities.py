@@ -82,14 +82,28 @@ def create_utility(command: CreateUtility, uow: UnitOfWork, clock: Clock) -> Cre
 
 
 def rulebook_of(uow: UnitOfWork, utility_id: int, on: date) -> Rulebook:
-    """The utility's rulebook in force on `on`, parsed from the text stored with it."""
-    document = uow.utilities.rule_document(utility_id, "rulebook", on)
-    return _parsed_rulebook(document.source_text, f"{document.name}.toml")
+    """The utility's rulebook in force on `on`, parsed from the text stored with it.
+
+    Read once per transaction and day (`uow.memo`, keyed by utility and day: a dated rulebook
+    is looked up again for another day); a screen asks for it from several places."""
+    key = ("rulebook", utility_id, on)
+    found = uow.memo.get(key)
+    if not isinstance(found, Rulebook):
+        document = uow.utilities.rule_document(utility_id, "rulebook", on)
+        found = _parsed_rulebook(document.source_text, f"{document.name}.toml")
+        uow.memo[key] = found
+    return found
 
 
 def tariffs_of(uow: UnitOfWork, utility_id: int, on: date) -> TariffSheet:
-    document = uow.utilities.rule_document(utility_id, "tariffs", on)
-    return _parsed_tariffs(document.source_text, f"tariffs/{document.name}.toml")
+    """The utility's tariff sheet in force on `on`; read once per transaction and day."""
+    key = ("tariffs", utility_id, on)
+    found = uow.memo.get(key)
+    if not isinstance(found, TariffSheet):
+        document = uow.utilities.rule_document(utility_id, "tariffs", on)
+        found = _parsed_tariffs(document.source_text, f"tariffs/{document.name}.toml")
+        uow.memo[key] = found
+    return found
 
 
 @lru_cache(maxsize=64)

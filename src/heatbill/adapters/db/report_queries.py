@@ -53,6 +53,19 @@ class ReportQueries:
         ).scalar_one()
         return Money(int(found))
 
+    def balances_before(self, customer_id: int, first: date, second: date) -> tuple[Money, Money]:
+        """`balance_before` of two days in one pass over the customer's postings."""
+        booked = journal_entry.c.booking_date
+        rows = self._db.execute(
+            select(
+                func.coalesce(func.sum(case((booked < first, posting.c.amount_ore), else_=0)), 0),
+                func.coalesce(func.sum(case((booked < second, posting.c.amount_ore), else_=0)), 0),
+            )
+            .join(journal_entry, _JOIN)
+            .where(*self._receivables_of(customer_id), booked < max(first, second))
+        ).one()
+        return Money(int(rows[0])), Money(int(rows[1]))
+
     def entries_between(self, customer_id: int, start: date, end: date) -> list[EntryFacts]:
         """The entries booked in `[start, end)` that post on the customer's receivables, with
         the bill, the payment and the open items behind each."""

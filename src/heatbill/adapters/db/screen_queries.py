@@ -7,10 +7,10 @@ OFFSET), so a screen answers as fast with a million installations as with a hund
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
-from sqlalchemy import Connection, and_, case, func, literal, or_, select, union
+from sqlalchemy import Connection, and_, case, func, or_, select, union
 
 from heatbill.adapters.db.billing_queries import among
 from heatbill.adapters.db.billing_tables import budget
@@ -130,15 +130,22 @@ class ScreenQueries:
         window over the same sums (a second query only for a page past the end)."""
         r = open_item_residual.c
         cutoff = date.fromordinal(on.toordinal() - max(wanted.min_days, 1) + 1)
-        age = literal(on.toordinal()) - _ordinal(self._c, r.due_date)
-        bucket = case((age <= 30, 0), (age <= 60, 1), (age <= 90, 2), else_=3)
+        # Days past due `on - due_date` in 0-30, 31-60, 61-90, over 90: compared as dates
+        # (due on or after the day 30, 60, 90 days back), no arithmetic per row.
+        since = [on - timedelta(days=d) for d in (30, 60, 90)]
+        buckets = [
+            r.due_date >= since[0],
+            and_(r.due_date < since[0], r.due_date >= since[1]),
+            and_(r.due_date < since[1], r.due_date >= since[2]),
+            r.due_date < since[2],
+        ]
         per_customer = (
             select(
                 r.customer_id,
                 func.sum(r.residual_ore).label("overdue"),
                 *[
-                    func.sum(case((bucket == n, r.residual_ore), else_=0)).label(f"b{n}")
-                    for n in range(4)
+                    func.sum(case((b, r.residual_ore), else_=0)).label(f"b{n}")
+                    for n, b in enumerate(buckets)
                 ],
                 func.min(r.due_date).label("oldest"),
                 func.sum(case((r.kind == OpenItemKind.PRINCIPAL.value, 1), else_=0)).label(
@@ -316,10 +323,3 @@ class ScreenQueries:
             if whole or int(r.year) not in found:
                 found[int(r.year)] = Decimal(r.expected_mwh)
         return found
-
-
-def _ordinal(connection: Connection, column: object) -> object:
-    """A date column as a day number comparable with `date.toordinal()`."""
-    if connection.dialect.name == "postgresql":
-        return (column - literal(date(1, 1, 1))) + 1
-    return func.julianday(column) - 1721424.5
