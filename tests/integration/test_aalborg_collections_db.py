@@ -77,6 +77,9 @@ def test_an_aalborg_claim_two_reminders_closing_and_reopening_after_payment(
     assert visit.on == date(2026, 2, 26)
     kinds = [q.request.kind for q in letters]
     assert kinds.count(LetterKind.REMINDER) == 2
+    reminders = [q.request.facts for q in letters if q.request.kind is LetterKind.REMINDER]
+    assert "announces_collection" not in reminders[0]
+    assert reminders[1]["announces_collection"] == "aalborg 3.2"  # told on reminder 2
     assert LetterKind.CLOSING_ORDER in kinds
     assert all(q.request.relationship_id == case.customer.customer_id for q in letters)
 

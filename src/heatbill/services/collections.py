@@ -27,6 +27,7 @@ from heatbill.domain.ledger import JournalEntry
 from heatbill.domain.ledger.charges import fee_entry
 from heatbill.domain.letters import LetterKind, LetterRequest
 from heatbill.domain.money import Money
+from heatbill.domain.rulebook.ruled import Ruled
 from heatbill.services.closing_letters import closing_letters
 from heatbill.services.plan_checks import check_plans
 from heatbill.services.unit_of_work import UnitOfWork
@@ -269,7 +270,8 @@ def apply_steps(
             )
         )  # fmt: skip
     ledger.post_many(entries, created_at=clock.now())
-    letters = [_letter(loaded, step, taken) for loaded, step, taken in plans]
+    announces = rulebook_of(uow, utility_id, plans[0][2].on).reminders.announces_collection_on
+    letters = [_letter(loaded, step, taken, announces) for loaded, step, taken in plans]
     # External collection, tenants and landlords (issue 6, items 7-8): facts and owners told.
     planned = [
         (loaded.claim, loaded.facts_for(step.kind), step, taken) for loaded, step, taken in plans
@@ -298,7 +300,9 @@ def apply_steps(
     )
 
 
-def _letter(loaded: LoadedClaim, step: NextStep, taken: TakenStep) -> LetterRequest:
+def _letter(
+    loaded: LoadedClaim, step: NextStep, taken: TakenStep, announces: Ruled[int]
+) -> LetterRequest:
     claim = loaded.claim
     owed = claim.owed + (Money(0) if step.kind in FEE_ON_ORDER else taken.fee)
     facts = {
@@ -312,6 +316,9 @@ def _letter(loaded: LoadedClaim, step: NextStep, taken: TakenStep) -> LetterRequ
         facts["fee"] = taken.fee.format_da()
     if taken.deadline is not None:
         facts["deadline"] = f"{taken.deadline:%d-%m-%Y}"
+    if step.kind is StepKind.REMINDER and step.number == announces.value:
+        # The reminder that tells the customer the claim goes on to collection (aalborg 3.2).
+        facts["announces_collection"] = str(announces.clause)
     addressed = loaded.facts_for(step.kind)  # a closing's: the supply it closes
     return LetterRequest(
         LETTERS[step.kind],
