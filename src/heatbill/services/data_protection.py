@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, exists, or_, select, update
+from sqlalchemy import bindparam, exists, or_, select, update
 
 from heatbill.adapters.clock import Clock
 from heatbill.adapters.db.register_tables import letter, party, property_owner, relationship
@@ -150,18 +150,13 @@ def anonymise_former_customers(
         ).scalars()
     ]
     if candidates and not dry_run:
-        for party_id in candidates:
-            uow.connection.execute(
-                update(party)
-                .where(and_(party.c.utility_id == utility_id, party.c.party_id == party_id))
-                .values(
-                    name=say("web.anonymised_name", party=party_id),
-                    cpr_sealed=None,
-                    cpr_lookup=None,
-                    email=None,
-                    mobile=None,
-                )
-            )
+        uow.connection.execute(
+            update(party)
+            .where(party.c.utility_id == utility_id, party.c.party_id == bindparam("pid"))
+            .values(name=bindparam("anonymous"), cpr_sealed=None, cpr_lookup=None, email=None,
+                    mobile=None),
+            [{"pid": p, "anonymous": say("web.anonymised_name", party=p)} for p in candidates],
+        )  # fmt: skip
         access = uow.access(utility_id)
         access.audit(clock.now(), by, "anonymise", "party", f"{len(candidates)}: {candidates}")
         uow.commit()

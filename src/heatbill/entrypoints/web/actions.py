@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TypeVar
 
+from heatbill.adapters.db.screen_queries import Hit
 from heatbill.domain.access import Role
 from heatbill.domain.errors import HeatbillError, NotFoundError
 from heatbill.domain.money import Money
@@ -20,6 +21,7 @@ from heatbill.domain.register.readings import ReadingSource
 from heatbill.domain.register.relationships import Role as CustomerRole
 from heatbill.domain.rulebook.closing import SecurityForm
 from heatbill.entrypoints.web.context import Staff, Web
+from heatbill.entrypoints.web.views import looks_like_cpr
 from heatbill.services import (
     collection_cases,
     data_protection,
@@ -27,6 +29,7 @@ from heatbill.services import (
     reading_review,
     securities,
     staff_access,
+    staff_views,
 )
 from heatbill.services.daily_run import DailyReport, DailyRun, run_daily
 from heatbill.services.letter_delivery import Channels
@@ -231,8 +234,13 @@ def register_a_move(web: Web, staff: Staff, form: MoveForm, by: str | None = Non
     return act(web, staff, Role.CUSTOMER_SERVICE, "register_move", subject, detail, work)
 
 
-def audit_only(web: Web, staff: Staff, action: str, subject: str, detail: str) -> None:
-    _audit(web, staff, action, subject, detail)
+def search(web: Web, staff: Staff, text: str) -> list[Hit]:
+    """Search the register; a search by CPR number is logged (DANISH-RULES.md, data protection)."""
+    with web.read() as uow:
+        hits = staff_views.search(uow, staff.utility_id, text)
+    if looks_like_cpr(text):
+        _audit(web, staff, "search_cpr", "search", "")
+    return hits
 
 
 def unmask_cpr(web: Web, staff: Staff, party_id: int) -> str:

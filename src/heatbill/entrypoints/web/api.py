@@ -87,10 +87,7 @@ def me(staff: StaffDep) -> Json:
 
 @router.get("/search", summary="Søg kunder: navn, adresse, målested, telefon eller CPR (præcis)")
 def search(staff: StaffDep, web: WebDep, q: Annotated[str, Query(max_length=100)]) -> Json:
-    with web.read() as uow:
-        hits = staff_views.search(uow, staff.utility_id, q)
-    if views.looks_like_cpr(q):
-        actions.audit_only(web, staff, "search_cpr", "search", "")
+    hits = actions.search(web, staff, q)
     return {"hits": [views.hit_json(h) for h in hits]}
 
 

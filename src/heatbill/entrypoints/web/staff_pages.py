@@ -33,7 +33,6 @@ from heatbill.entrypoints.web.context import (
     check_csrf,
     client_of,
 )
-from heatbill.entrypoints.web.views import looks_like_cpr
 from heatbill.services import collection_cases, staff_access, staff_views
 from heatbill.services.reading_queries import hold_clause
 from heatbill.services.utilities import rulebook_of
@@ -110,15 +109,8 @@ def logout(staff: StaffDep, web: WebDep, csrf_token: FormText) -> Response:
 def home(request: Request, staff: StaffDep, web: WebDep, q: str = "") -> HTMLResponse:
     hits = []
     if q.strip():
-        with web.read() as uow:
-            hits = staff_views.search(uow, staff.utility_id, q)
-        if _cpr_like(q):
-            actions.audit_only(web, staff, "search_cpr", "search", "")
+        hits = actions.search(web, staff, q)
     return page(request, "home.html", staff, q=q, hits=hits, today=web.clock.today())
-
-
-def _cpr_like(text: str) -> bool:
-    return looks_like_cpr(text)
 
 
 @router.get("/maalested/{number}")

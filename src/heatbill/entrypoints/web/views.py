@@ -19,7 +19,6 @@ from heatbill.domain.ledger.statement import Statement
 from heatbill.domain.money import Money
 from heatbill.domain.plain_values import plain
 from heatbill.entrypoints.cli.arguments import iso
-from heatbill.services.bill_queries import BillHead
 from heatbill.services.payment_plans import GrantedPlan
 from heatbill.services.staff_views import Visit
 from heatbill.services.utilities import rulebook_of
@@ -41,23 +40,6 @@ def hit_json(hit: Hit) -> dict[str, Any]:
         "name": hit.name,
         "start": iso(hit.start),
         "end": iso(hit.end),
-    }
-
-
-def bill_json(head: BillHead) -> dict[str, Any]:
-    return {
-        "number": head.number,
-        "kind": head.kind.value,
-        "customer_id": head.customer_id,
-        "installation": head.installation_number,
-        "period_start": iso(head.period_start),
-        "period_end": iso(head.period_end),
-        "issue_date": iso(head.issue_date),
-        "due_date": iso(head.due_date),
-        "net_ore": head.net.ore,
-        "vat_ore": head.vat.ore,
-        "total_ore": head.total.ore,
-        "corrects": head.corrects,
     }
 
 
