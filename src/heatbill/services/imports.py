@@ -17,6 +17,7 @@ from heatbill.adapters.formats.degree_days_csv import months, parse_degree_days
 from heatbill.adapters.formats.problems import ProblemLog
 from heatbill.adapters.formats.readings_csv import parse_scaled_readings
 from heatbill.adapters.formats.readings_plain import ScaledRow
+from heatbill.adapters.gc_pause import gc_paused
 from heatbill.domain.errors import ConflictError
 from heatbill.domain.register.readings import (
     ReadingSource,
@@ -85,14 +86,15 @@ def refuse_repeat(uow: UnitOfWork, command: ImportFile, kind: str, sha256: str) 
 def import_readings(
     command: ImportFile, source: ReadingSource, uow: UnitOfWork, clock: Clock
 ) -> ReadingsReport:
-    parsed = parse_scaled_readings(command.data, command.file_name, source=source)
-    refuse_repeat(uow, command, "readings", parsed.sha256)
-    readings = _on_meters(uow, command, parsed.rows, source)
-    import_id = uow.readings(command.utility_id).add_import(
-        "readings", command.file_name, parsed.sha256, len(parsed.rows), clock.now()
-    )
-    verdicts = take_scaled(uow, clock, command.utility_id, readings, import_id)
-    uow.commit()
+    with gc_paused():  # a file of ~10⁵ rows: tuples without cycles
+        parsed = parse_scaled_readings(command.data, command.file_name, source=source)
+        refuse_repeat(uow, command, "readings", parsed.sha256)
+        readings = _on_meters(uow, command, parsed.rows, source)
+        import_id = uow.readings(command.utility_id).add_import(
+            "readings", command.file_name, parsed.sha256, len(parsed.rows), clock.now()
+        )
+        verdicts = take_scaled(uow, clock, command.utility_id, readings, import_id)
+        uow.commit()
     return ReadingsReport(import_id, readings, verdicts)
 
 

@@ -6,13 +6,15 @@ is accepted; an implausible one or a decreasing register is held and never bille
 accept or correct it. A real reading replaces an estimate of the same day automatically
 (`vestervig 5.7`). Works on a whole batch at once, set-based: one query per day of the batch
 for the part of the meters' history the checks need (`reading_history`), the checks on tuples
-of integers (`domain.reading_checks`), one bulk insert of the new readings.
+of integers (`domain.reading_checks`), the new readings bulk-inserted in chunks as they are
+checked.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Final
 
 from heatbill.adapters.clock import Clock
 from heatbill.adapters.db.reading_repository import NewReading
@@ -93,27 +95,33 @@ def take_scaled(
     once = len(set(meter_ids)) == count  # a head-end file: no reading is another's history
     order = sorted(range(count), key=(meter_ids if once else [r[:2] for r in readings]).__getitem__)
     judge, statuses, reading_ids = checks.judge, verdicts.statuses, verdicts.reading_ids
-    for index, reading_id in zip(order, repository.new_ids(count), strict=True):
-        new = readings[index]
-        meter_history = history.get(new[0])
-        if meter_history is None:
-            meter_history = history[new[0]] = []
-        status, reasons, replaced = judge(new, meter_history)
-        if status is None:
-            continue
-        reading_ids[index] = reading_id
-        statuses[index] = status
-        texts = None
-        if reasons:
-            verdicts.reasons[index] = reasons
-            texts = "\n".join(r.text for r in reasons)
-        if replaced:
-            verdicts.superseded[index] = replaced
-            superseded += replaced
-        if not once:
-            meter_history.append((reading_id, new[1], new[2], new[3], new[4], status.value))
-        recorded.append((reading_id, new, status.value, texts))
-    repository.add_scaled(recorded, clock.now(), import_id)
+    new_ids = repository.new_ids(count)
+    with repository.adding(clock.now(), import_id) as write:  # no other query till it ends
+        for index, reading_id in zip(order, new_ids, strict=True):
+            new = readings[index]
+            meter_history = history.get(new[0])
+            if meter_history is None:
+                meter_history = history[new[0]] = []
+            status, reasons, replaced = judge(new, meter_history)
+            if status is None:
+                continue
+            reading_ids[index] = reading_id
+            statuses[index] = status
+            texts = None
+            if reasons:
+                verdicts.reasons[index] = reasons
+                texts = "\n".join(r.text for r in reasons)
+            if replaced:
+                verdicts.superseded[index] = replaced
+                superseded += replaced
+            if not once:
+                meter_history.append((reading_id, new[1], new[2], new[3], new[4], status.value))
+            recorded.append((reading_id, new, status.value, texts))
+            if len(recorded) == _CHUNK:
+                write(recorded)
+                recorded = []
+        if recorded:
+            write(recorded)
     if superseded:
         repository.set_status(
             superseded,
@@ -123,6 +131,10 @@ def take_scaled(
             note="erstattet af en aflæsning",
         )
     return verdicts
+
+
+_CHUNK: Final = 10_000
+"""Readings written at a time: on PostgreSQL a chunk is written while the next is checked."""
 
 
 def _checks(uow: UnitOfWork, clock: Clock, utility_id: int) -> ReadingChecks:

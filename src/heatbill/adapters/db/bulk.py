@@ -10,7 +10,11 @@ rows join the connection's transaction: the unit of work still commits or rolls 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import sys
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from queue import Queue
 from typing import Any
 
 from sqlalchemy import Connection, Date, DateTime, Table, insert
@@ -75,6 +79,69 @@ def insert_stored(
             cursor.executemany(statement, rows)
     finally:
         cursor.close()
+
+
+@contextmanager
+def streamed(
+    connection: Connection, table: Table, columns: Sequence[str]
+) -> Iterator[Callable[[Sequence[Sequence[Any]]], None]]:
+    """`insert_stored(binary=True)` chunk by chunk, as the caller hands the chunks over.
+
+    On PostgreSQL a thread of its own COPYs each chunk (one statement a chunk) while the caller
+    makes the next: psycopg waits for the server without holding the GIL, so the server's part
+    of an insert — the indexes, and at each statement's end the foreign keys' checks, a query
+    a row and key — runs on the second core beside the caller's Python. Elsewhere each chunk
+    is inserted when it is handed over. The caller must not use the connection until the
+    block ends. The rows join the transaction like any insert; an error of the writer is
+    raised at the next hand-over or when the block ends, and an error in the block waits for
+    the writer to stop before it goes on (so the unit of work rolls back an idle connection).
+    """
+    if connection.dialect.name != "postgresql":
+        yield lambda rows: insert_stored(connection, table, columns, rows)
+        return
+    raw: Any = connection.connection.dbapi_connection
+    preparer = connection.dialect.identifier_preparer
+    names = ", ".join(preparer.quote(name) for name in columns)
+    statement = f"COPY {preparer.format_table(table)} ({names}) FROM STDIN (FORMAT BINARY)"
+    with raw.cursor() as cursor:
+        types = _column_types(cursor, preparer.format_table(table), columns)
+    chunks: Queue[Sequence[Sequence[Any]] | None] = Queue(maxsize=2)
+    failed: list[BaseException] = []
+
+    def write() -> None:
+        while (chunk := chunks.get()) is not None:
+            if failed:
+                continue  # drain: the transaction is lost, the caller hears of it
+            try:
+                with raw.cursor() as cursor, cursor.copy(statement) as copy:
+                    copy.set_types(types)
+                    for row in chunk:
+                        copy.write_row(row)
+            except BaseException as exc:  # handed to the caller's thread
+                failed.append(exc)
+
+    def hand_over(rows: Sequence[Sequence[Any]]) -> None:
+        if failed:
+            raise failed[0]
+        chunks.put(rows)
+
+    writer = threading.Thread(target=write, name=f"copy {table.name}", daemon=True)
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(_SWITCH_INTERVAL)
+    writer.start()
+    try:
+        yield hand_over
+    finally:
+        chunks.put(None)
+        writer.join()
+        sys.setswitchinterval(interval)
+    if failed:
+        raise failed[0]
+
+
+_SWITCH_INTERVAL = 0.0001
+"""Seconds a thread waits for the GIL (Python's default 0.005): the writer takes it for a
+moment between sends, and must not wait 5 ms for it each time while the caller computes."""
 
 
 def _column_types(cursor: Any, table: str, columns: Sequence[str]) -> list[int]:

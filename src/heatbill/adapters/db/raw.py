@@ -22,9 +22,13 @@ _NAMED: Final = re.compile(r"(?<![:\w]):(\w+)")
 
 
 def in_keys(connection: Connection, column: str, name: str) -> str:
-    """The condition `column` is one of the integers passed as parameter `name` (`keys`)."""
+    """The condition `column` is one of the integers passed as parameter `name` (`keys`).
+
+    On PostgreSQL the array is cast to bigint[]: psycopg sends a list of small integers as
+    smallint[], and `bigint = ANY(smallint[])` is a cross-type comparison the executor cannot
+    hash — a filter of a 2 000-meter array over 36 000 rows took 270 ms, not 3."""
     if connection.dialect.name == "postgresql":
-        return f"{column} = ANY(:{name})"
+        return f"{column} = ANY(CAST(:{name} AS bigint[]))"
     return f"{column} IN (SELECT value FROM json_each(:{name}))"  # noqa: S608 - names, no data
 
 

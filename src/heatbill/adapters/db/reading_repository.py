@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -10,7 +11,7 @@ from decimal import Decimal
 from sqlalchemy import Connection, insert, select, update
 
 from heatbill.adapters.db import reading_history
-from heatbill.adapters.db.bulk import binder, insert_rows, insert_stored
+from heatbill.adapters.db.bulk import binder, insert_rows, streamed
 from heatbill.adapters.db.ids import IdAllocator
 from heatbill.adapters.db.reading_rows import COLUMNS, recorded, recorded_columns, row_values
 from heatbill.adapters.db.register_tables import degree_day, file_import, reading, reading_request
@@ -23,7 +24,7 @@ from heatbill.domain.register.readings import (
 )
 
 NewReading = tuple[int, ScaledReading, str, str | None]
-"""A new reading for `add_scaled`: (reading_id, the reading, its status's value, its hold
+"""A new reading for `adding`: (reading_id, the reading, its status's value, its hold
 reasons' texts one a line or None)."""
 
 
@@ -78,20 +79,28 @@ class SqlReadings:
                 found[item.reading.meter_id].append(item)
         return found
 
-    def add_scaled(
-        self, items: Iterable[NewReading], created_at: datetime, import_id: int | None
-    ) -> None:
-        """New readings in integer units, written as they are (a batch path: no objects)."""
+    @contextmanager
+    def adding(
+        self, created_at: datetime, import_id: int | None
+    ) -> Iterator[Callable[[Sequence[NewReading]], None]]:
+        """New readings in integer units, written as they are (a batch path: no objects),
+        chunk by chunk as they are handed over (`bulk.streamed`: on PostgreSQL a chunk is
+        written while the caller checks the next). Nothing else may use the connection
+        until the block ends."""
         connection, utility_id = self._db, self._u
         day = binder(connection, reading, "read_on")
         created = binder(connection, reading, "created_at")(created_at)
-        rows = (
-            (utility_id, reading_id, meter_id, day(read_on), energy, volume, forward, back,
-             source, status, reasons, import_id, None, None, created)
-            for reading_id, (meter_id, read_on, energy, volume, source, forward, back), status,
-            reasons in items
-        )  # fmt: skip
-        insert_stored(connection, reading, COLUMNS, rows, binary=True)
+
+        def rows(items: Sequence[NewReading]) -> list[tuple[object, ...]]:
+            return [
+                (utility_id, reading_id, meter_id, day(read_on), energy, volume, forward, back,
+                 source, status, reasons, import_id, None, None, created)
+                for reading_id, (meter_id, read_on, energy, volume, source, forward, back),
+                status, reasons in items
+            ]  # fmt: skip
+
+        with streamed(connection, reading, COLUMNS) as write:
+            yield lambda items: write(rows(items))
 
     def for_checks(self, days: Mapping[int, date]) -> dict[int, list[HistoryRow]]:
         """Per meter with a new reading on its day: the readings checking it reads, when two

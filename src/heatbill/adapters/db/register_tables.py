@@ -25,6 +25,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     and_,
+    text,
 )
 
 from heatbill.adapters.db.tables import metadata
@@ -184,7 +185,13 @@ reading = Table(
     ),
     Index(None, "utility_id", "meter_id", "read_on"),
     Index(None, "utility_id", "read_on"),
-    Index(None, "utility_id", "status"),
+    Index(  # the held list (`vestervig 5.9`); nearly every reading is accepted
+        "ix_reading_held",
+        "utility_id",
+        "read_on",
+        sqlite_where=text("status = 'held'"),
+        postgresql_where=text("status = 'held'"),
+    ),
 )
 
 reading_request = Table(
