@@ -1,11 +1,12 @@
-"""Python's cyclic garbage collector paused while a batch runs.
+"""Python's cyclic garbage collector paused while a file of readings or payments is taken in.
 
-A batch path (a file of readings or payments, a settlement run) makes and drops hundreds of
-thousands of small tuples. Every 700 new container objects wake the cyclic collector, and
-every so often it walks every object the process holds: the batch's rows and whatever else
-lives in the process. Measured on a million readings in 13 files (SQLite, a quiet machine):
-5.0 s of a 24.7 s import went to the collector. The rows hold no reference cycles, so
-reference counting frees them as before; the collector only resumes when the batch ends.
+Such a file makes and drops hundreds of thousands of small tuples. Every 700 new container
+objects wake the cyclic collector, and every so often it walks every object the process holds.
+Measured on a quiet machine (SQLite): 5.0 s of a 24.7 s import of a million readings went to
+the collector; 200 000 payments in two files took 40.7 s with the collector running and
+34.4 s with it paused (a settlement batch showed no difference and is left alone). The rows
+hold no reference cycles, so reference counting frees them as before; the collector resumes
+when the file is done.
 """
 
 from __future__ import annotations

@@ -15,7 +15,6 @@ from datetime import date, timedelta
 
 from heatbill.adapters.clock import Clock
 from heatbill.adapters.db import billing_queries
-from heatbill.adapters.gc_pause import gc_paused
 from heatbill.adapters.holidays_dk import danish_bank_calendar
 from heatbill.domain.billing.bill import Bill, BillKind, BillLine
 from heatbill.domain.billing.charges import ChargeKind, Charges
@@ -80,13 +79,12 @@ def settle_year_run(
     )
     for first in range(0, len(customers), BATCH):
         batch = customers[first : first + BATCH]
-        with gc_paused():  # a batch's objects hold no cycles; collected between batches
-            ctx = with_customers(uow, rules, batch, period.start - ONE_DAY, period.end - ONE_DAY)
-            next_installments = _next_installments(uow, utility_id, issue, batch)
-            _settle_batch(
-                uow, clock, ctx, period=period, issue=issue, next_installments=next_installments,
-                report=report, dry_run=dry_run,
-            )  # fmt: skip
+        ctx = with_customers(uow, rules, batch, period.start - ONE_DAY, period.end - ONE_DAY)
+        next_installments = _next_installments(uow, utility_id, issue, batch)
+        _settle_batch(
+            uow, clock, ctx, period=period, issue=issue, next_installments=next_installments,
+            report=report, dry_run=dry_run,
+        )  # fmt: skip
         if progress is not None:
             progress(first + len(batch), len(customers))
     if not dry_run:

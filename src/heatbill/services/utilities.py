@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import Final, TypeVar
 
 from heatbill.adapters.clock import Clock
-from heatbill.adapters.db.utility_repository import UtilityRow
+from heatbill.adapters.db.utility_repository import RuleDocument, UtilityRow
 from heatbill.domain.ledger.accounts import DEFAULT_CHART
 from heatbill.domain.rulebook import Rulebook, parse_rulebook_text
 from heatbill.domain.tariff import TariffSheet, parse_tariff_sheet_text
@@ -82,26 +84,38 @@ def create_utility(command: CreateUtility, uow: UnitOfWork, clock: Clock) -> Cre
 
 
 def rulebook_of(uow: UnitOfWork, utility_id: int, on: date) -> Rulebook:
-    """The utility's rulebook in force on `on`, parsed from the text stored with it.
-
-    Read once per transaction and day (`uow.memo`, keyed by utility and day: a dated rulebook
-    is looked up again for another day); a screen asks for it from several places."""
-    key = ("rulebook", utility_id, on)
-    found = uow.memo.get(key)
-    if not isinstance(found, Rulebook):
-        document = uow.utilities.rule_document(utility_id, "rulebook", on)
-        found = _parsed_rulebook(document.source_text, f"{document.name}.toml")
-        uow.memo[key] = found
-    return found
+    """The utility's rulebook in force on `on`, parsed from the text stored with it."""
+    return _in_force(
+        uow, utility_id, on, Rulebook, lambda d: _parsed_rulebook(d.source_text, f"{d.name}.toml")
+    )
 
 
 def tariffs_of(uow: UnitOfWork, utility_id: int, on: date) -> TariffSheet:
-    """The utility's tariff sheet in force on `on`; read once per transaction and day."""
-    key = ("tariffs", utility_id, on)
+    """The utility's tariff sheet in force on `on`, parsed from the text stored with it."""
+    return _in_force(
+        uow, utility_id, on, TariffSheet,
+        lambda d: _parsed_tariffs(d.source_text, f"tariffs/{d.name}.toml"),
+    )  # fmt: skip
+
+
+_Document = TypeVar("_Document", Rulebook, TariffSheet)
+_KINDS: Final = {Rulebook: "rulebook", TariffSheet: "tariffs"}
+
+
+def _in_force(
+    uow: UnitOfWork,
+    utility_id: int,
+    on: date,
+    of: type[_Document],
+    parse: Callable[[RuleDocument], _Document],
+) -> _Document:
+    """The rule document of type `of` in force on `on`, read once per transaction and day
+    (`uow.memo`, keyed by utility and day: a dated document is looked up again for another
+    day); a screen asks for it from several places."""
+    key = (of, utility_id, on)
     found = uow.memo.get(key)
-    if not isinstance(found, TariffSheet):
-        document = uow.utilities.rule_document(utility_id, "tariffs", on)
-        found = _parsed_tariffs(document.source_text, f"tariffs/{document.name}.toml")
+    if not isinstance(found, of):
+        found = parse(uow.utilities.rule_document(utility_id, _KINDS[of], on))
         uow.memo[key] = found
     return found
 

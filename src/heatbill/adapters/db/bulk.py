@@ -10,7 +10,6 @@ rows join the connection's transaction: the unit of work still commits or rolls 
 
 from __future__ import annotations
 
-import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -43,33 +42,17 @@ def insert_rows(
 
 
 def insert_stored(
-    connection: Connection,
-    table: Table,
-    columns: Sequence[str],
-    rows: Iterable[Sequence[Any]],
-    *,
-    binary: bool = False,
+    connection: Connection, table: Table, columns: Sequence[str], rows: Iterable[Sequence[Any]]
 ) -> None:
     """Insert `rows` that already hold what the driver stores (scaled integers, enum values;
-    dates and times as `binder` gives them) — on PostgreSQL or SQLite. `binary`: COPY in
-    PostgreSQL's binary format, each value sent as its column's type — no text to write
-    and parse again (a third of the client's time per row); every value must then be of
-    exactly the Python type of its column (int, str, date, aware datetime, None)."""
+    dates and times as `binder` gives them) — on PostgreSQL or SQLite."""
     dialect = connection.dialect
     if dialect.name not in ("postgresql", "sqlite"):
         raise NotImplementedError(f"bulk inserts of stored values on {dialect.name}")
-    preparer = dialect.identifier_preparer
-    names = ", ".join(preparer.quote(name) for name in columns)
-    target = f"{preparer.format_table(table)} ({names})"
+    target = _target(connection, table, columns)
     cursor: Any = connection.connection.cursor()
     try:
-        if dialect.name == "postgresql" and binary:
-            types = _column_types(cursor, preparer.format_table(table), columns)
-            with cursor.copy(f"COPY {target} FROM STDIN (FORMAT BINARY)") as copy:
-                copy.set_types(types)
-                for row in rows:
-                    copy.write_row(row)
-        elif dialect.name == "postgresql":
+        if dialect.name == "postgresql":
             with cursor.copy(f"COPY {target} FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)
@@ -85,26 +68,27 @@ def insert_stored(
 def streamed(
     connection: Connection, table: Table, columns: Sequence[str]
 ) -> Iterator[Callable[[Sequence[Sequence[Any]]], None]]:
-    """`insert_stored(binary=True)` chunk by chunk, as the caller hands the chunks over.
+    """`insert_stored` chunk by chunk, as the caller hands the chunks over.
 
     On PostgreSQL a thread of its own COPYs each chunk (one statement a chunk) while the caller
     makes the next: psycopg waits for the server without holding the GIL, so the server's part
     of an insert — the indexes, and at each statement's end the foreign keys' checks, a query
-    a row and key — runs on the second core beside the caller's Python. Elsewhere each chunk
-    is inserted when it is handed over. The caller must not use the connection until the
-    block ends. The rows join the transaction like any insert; an error of the writer is
-    raised at the next hand-over or when the block ends, and an error in the block waits for
-    the writer to stop before it goes on (so the unit of work rolls back an idle connection).
+    a row and key — runs on the second core beside the caller's Python. The COPY is binary,
+    each value sent as its column's type (no text to write and parse again): every value must
+    be of exactly the Python type of its column (int, str, date, aware datetime, None).
+    Elsewhere each chunk is inserted when it is handed over. The caller must not use the
+    connection until the block ends. The rows join the transaction like any insert; an error
+    of the writer is raised at the next hand-over or when the block ends, and an error in the
+    block waits for the writer to stop before it goes on (so the unit of work rolls back an
+    idle connection).
     """
     if connection.dialect.name != "postgresql":
         yield lambda rows: insert_stored(connection, table, columns, rows)
         return
     raw: Any = connection.connection.dbapi_connection
-    preparer = connection.dialect.identifier_preparer
-    names = ", ".join(preparer.quote(name) for name in columns)
-    statement = f"COPY {preparer.format_table(table)} ({names}) FROM STDIN (FORMAT BINARY)"
+    statement = f"COPY {_target(connection, table, columns)} FROM STDIN (FORMAT BINARY)"
     with raw.cursor() as cursor:
-        types = _column_types(cursor, preparer.format_table(table), columns)
+        types = _column_types(cursor, connection, table, columns)
     chunks: Queue[Sequence[Sequence[Any]] | None] = Queue(maxsize=2)
     failed: list[BaseException] = []
 
@@ -126,30 +110,31 @@ def streamed(
         chunks.put(rows)
 
     writer = threading.Thread(target=write, name=f"copy {table.name}", daemon=True)
-    interval = sys.getswitchinterval()
-    sys.setswitchinterval(_SWITCH_INTERVAL)
     writer.start()
     try:
         yield hand_over
     finally:
         chunks.put(None)
         writer.join()
-        sys.setswitchinterval(interval)
     if failed:
         raise failed[0]
 
 
-_SWITCH_INTERVAL = 0.0001
-"""Seconds a thread waits for the GIL (Python's default 0.005): the writer takes it for a
-moment between sends, and must not wait 5 ms for it each time while the caller computes."""
+def _target(connection: Connection, table: Table, columns: Sequence[str]) -> str:
+    """`table (column, …)`, quoted for the connection's database."""
+    preparer = connection.dialect.identifier_preparer
+    names = ", ".join(preparer.quote(name) for name in columns)
+    return f"{preparer.format_table(table)} ({names})"
 
 
-def _column_types(cursor: Any, table: str, columns: Sequence[str]) -> list[int]:
+def _column_types(
+    cursor: Any, connection: Connection, table: Table, columns: Sequence[str]
+) -> list[int]:
     """The PostgreSQL type (oid) of each column, as the table has it."""
     cursor.execute(
         "SELECT attname, atttypid::int FROM pg_attribute"
         " WHERE attrelid = %s::regclass AND attnum > 0 AND NOT attisdropped",
-        (table,),
+        (connection.dialect.identifier_preparer.format_table(table),),
     )
     types = dict(cursor.fetchall())
     return [types[name] for name in columns]

@@ -44,17 +44,9 @@ class ReportQueries:
         self._db = connection
         self._u = utility_id
 
-    def balance_before(self, customer_id: int, day: date) -> Money:
-        """The customer's receivables balance of everything booked before `day`."""
-        found = self._db.execute(
-            select(func.coalesce(func.sum(posting.c.amount_ore), 0))
-            .join(journal_entry, _JOIN)
-            .where(*self._receivables_of(customer_id), journal_entry.c.booking_date < day)
-        ).scalar_one()
-        return Money(int(found))
-
     def balances_before(self, customer_id: int, first: date, second: date) -> tuple[Money, Money]:
-        """`balance_before` of two days in one pass over the customer's postings."""
+        """The customer's receivables balance of everything booked before `first`, and before
+        `second`, in one pass over the customer's postings."""
         booked = journal_entry.c.booking_date
         rows = self._db.execute(
             select(

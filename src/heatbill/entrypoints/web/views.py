@@ -157,9 +157,7 @@ def can(staff: Any, role: str) -> bool:
 
 
 def mwh(value: Decimal | None) -> str:
-    if value is None:
-        return ""
-    return f"{value:,.3f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+    return number(value, 3)
 
 
 def use_chart(intervals: list[UseInterval], width: int = 720, height: int = 200) -> Markup:
