@@ -173,5 +173,11 @@ def allocate(total: Money, weights: Sequence[int | Decimal]) -> list[Money]:
 
 
 def total(amounts: Iterable[Money]) -> Money:
-    """Sum of amounts; `Money(0)` for none."""
-    return sum(amounts, Money(0))
+    """Sum of amounts; `Money(0)` for none. Summed as integers: one `Money` made, not one per
+    term (bills and entries sum their lines often)."""
+    ore = 0
+    for amount in amounts:
+        if type(amount) is not Money:
+            raise TypeError(f"total adds Money, not {type(amount).__name__}")
+        ore += amount.ore
+    return Money(ore)

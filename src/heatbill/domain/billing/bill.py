@@ -8,7 +8,7 @@ total a negative amount (money to good): its open item is then a credit.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -67,32 +67,30 @@ class Bill:
     lines: tuple[BillLine, ...]
     revision: int = 0
     corrects_bill_id: int | None = None
+    net: Money = field(init=False, compare=False, repr=False)
+    """The sum of the lines ex VAT (computed once: the lines never change)."""
+    vat: Money = field(init=False, compare=False, repr=False)
+    total: Money = field(init=False, compare=False, repr=False)
+    """`net` + `vat`."""
 
     def __post_init__(self) -> None:
         if not self.lines:
             raise LedgerError("en regning uden linjer")
         if self.period_end <= self.period_start:
             raise LedgerError("en regnings periode skal slutte efter den begynder")
-
-    @property
-    def net(self) -> Money:
-        return total(line.amount for line in self.lines)
-
-    @property
-    def vat(self) -> Money:
-        return total(line.vat for line in self.lines)
-
-    @property
-    def total(self) -> Money:
-        return self.net + self.vat
+        net = total(line.amount for line in self.lines)
+        vat = total(line.vat for line in self.lines)
+        object.__setattr__(self, "net", net)
+        object.__setattr__(self, "vat", vat)
+        object.__setattr__(self, "total", Money(net.ore + vat.ore))
 
     def journal_entry(self, open_item_id: int, clause: str | None) -> JournalEntry:
         """The entry that books this bill: receivable (one open item) against revenue and VAT."""
-        revenue: dict[Account, Money] = {}
+        revenue: dict[Account, int] = {}
         for line in self.lines:
-            revenue[line.account] = revenue.get(line.account, Money(0)) + line.amount
+            revenue[line.account] = revenue.get(line.account, 0) + line.amount.ore
         postings = [Posting(Account.RECEIVABLES, self.total, self.customer_id, open_item_id)]
-        postings += [Posting(account, -amount) for account, amount in revenue.items() if amount]
+        postings += [Posting(account, Money(-ore)) for account, ore in revenue.items() if ore]
         if self.vat:
             postings.append(Posting(Account.VAT_PAYABLE, -self.vat))
         kind = OpenItemKind.CREDIT if self.total.is_negative else OpenItemKind.PRINCIPAL

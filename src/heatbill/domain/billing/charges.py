@@ -105,20 +105,20 @@ class Charges:
 
     period: Period
     lines: tuple[ChargeLine, ...]
+    net: Money = field(init=False, compare=False, repr=False)
+    """The sum of the lines, ex VAT."""
+    vat: Money = field(init=False, compare=False, repr=False)
+    """25 % of `net`, rounded once."""
+    total: Money = field(init=False, compare=False, repr=False)
+    """`net` + `vat`."""
 
-    @property
-    def net(self) -> Money:
-        """The sum of the lines, ex VAT."""
-        return total(line.amount for line in self.lines)
-
-    @property
-    def vat(self) -> Money:
-        """25 % of `net`, rounded once."""
-        return vat_of(self.net)
-
-    @property
-    def total(self) -> Money:
-        return self.net + self.vat
+    def __post_init__(self) -> None:
+        # Computed once: the lines never change, and a run reads the totals many times.
+        net = total(line.amount for line in self.lines)
+        vat = vat_of(net)
+        object.__setattr__(self, "net", net)
+        object.__setattr__(self, "vat", vat)
+        object.__setattr__(self, "total", Money(net.ore + vat.ore))
 
     def line_vat(self) -> tuple[Money, ...]:
         """The one VAT spread over the lines by amount, exactly (`money.allocate`), for a bill

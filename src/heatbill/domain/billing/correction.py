@@ -112,12 +112,12 @@ class CreditNote(Bill):
 
     @classmethod
     def against(cls, note: Bill, cancels: Cancellation) -> CreditNote:
-        values: dict[str, Any] = {f.name: getattr(note, f.name) for f in fields(Bill)}
+        values: dict[str, Any] = {f.name: getattr(note, f.name) for f in fields(Bill) if f.init}
         return cls(**values, cancels=cancels)
 
     def as_bill(self) -> Bill:
         """The plain bill, as the bill tables keep it."""
-        return Bill(*(getattr(self, f.name) for f in fields(Bill)))
+        return Bill(*(getattr(self, f.name) for f in fields(Bill) if f.init))
 
     def journal_entry(self, open_item_id: int, clause: str | None) -> JournalEntry:
         """Revenue and VAT back; the claim cancelled on the original's open item as far as it
