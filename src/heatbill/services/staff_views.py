@@ -19,6 +19,7 @@ from heatbill.domain.errors import NotFoundError, ValidationError
 from heatbill.domain.money import Money
 from heatbill.domain.register.parties import Cpr
 from heatbill.domain.register.readings import ReadingStatus
+from heatbill.services.arrears_list import ArrearsList
 from heatbill.services.bill_queries import BillHead, bill_heads
 from heatbill.services.collection_cases import Case, cases_of
 from heatbill.services.collections import LoadedClaim, load_claims
@@ -113,9 +114,15 @@ def _use(uow: UnitOfWork, utility_id: int, found: InstallationFile, on: date) ->
 
 
 def arrears(
-    uow: UnitOfWork, utility_id: int, on: date, wanted: ArrearsFilter
+    uow: UnitOfWork,
+    utility_id: int,
+    on: date,
+    wanted: ArrearsFilter,
+    listing: ArrearsList | None = None,
 ) -> tuple[list[ArrearsLine], int]:
-    return ScreenQueries(uow.connection, utility_id).arrears(on, wanted)
+    """A page of the arrears list; through `listing` (a web worker's) it may reuse a ranking
+    computed since the last change (`arrears_list`)."""
+    return (listing or ArrearsList()).page(uow, utility_id, on, wanted)
 
 
 @dataclass(frozen=True, slots=True)

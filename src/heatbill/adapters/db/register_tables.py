@@ -141,6 +141,13 @@ relationship = Table(
     ForeignKeyConstraint(["utility_id", "party_id"], ["party.utility_id", "party.party_id"]),
     Index(None, "utility_id", "installation_id"),
     Index(None, "utility_id", "party_id"),
+    Index(
+        "ix_relationship_ended",
+        "utility_id",
+        "end_on",
+        sqlite_where=text("end_on IS NOT NULL"),
+        postgresql_where=text("end_on IS NOT NULL"),
+    ),
 )
 """Customer relationships; the relationship id is the customer account in the ledger."""
 

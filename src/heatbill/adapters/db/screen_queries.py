@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from sqlalchemy import Connection, and_, case, func, or_, select, union
+from sqlalchemy import Connection, and_, case, func, or_, select, text, union
 
 from heatbill.adapters.db.billing_queries import among
 from heatbill.adapters.db.billing_tables import budget
@@ -49,6 +49,17 @@ class ArrearsLine:
     overdue: Money
     by_age: tuple[Money, Money, Money, Money]
     """0–30, 31–60, 61–90 and over 90 days past due."""
+    oldest_due: date
+    claims: int
+
+
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    """A customer's overdue sums, as the arrears list ranks them (before names are added)."""
+
+    customer_id: int
+    overdue: Money
+    by_age: tuple[Money, Money, Money, Money]
     oldest_due: date
     claims: int
 
@@ -121,13 +132,24 @@ class ScreenQueries:
         ]
 
     def arrears(self, on: date, wanted: ArrearsFilter) -> tuple[list[ArrearsLine], int]:
-        """Customers with principal, fees or interest past due on `on`, most owed first; and
-        how many customers match in all.
+        """Customers with principal, fees or interest past due on `on`, most owed first (the
+        page `wanted` asks for); and how many customers match in all."""
+        page = max(wanted.page, 1)
+        ranked, total = self.arrears_ranked(on, wanted, wanted.size, (page - 1) * wanted.size)
+        if not ranked and page > 1:
+            total = self.arrears_ranked(on, wanted, 1, 0)[1]
+        return self.arrears_lines(ranked), total
+
+    def arrears_ranked(
+        self, on: date, wanted: ArrearsFilter, limit: int, offset: int
+    ) -> tuple[list[Ranked], int]:
+        """The matching customers' overdue sums, most owed first, rows `offset` to `offset +
+        limit`; and how many match in all (0 when the slice is empty).
 
         The overdue items are summed per customer from the kept residuals' unsettled index
-        alone (it covers customer, kind and residual); the page is cut before the names and
-        addresses are joined, so only its lines are looked up; the count rides along as a
-        window over the same sums (a second query only for a page past the end)."""
+        alone (it covers customer, kind and residual); the count rides along as a window over
+        the same sums. Former or current customers are told apart by the few ended
+        relationships (their partial index, migration 0019), not by a lookup per customer."""
         r = open_item_residual.c
         cutoff = date.fromordinal(on.toordinal() - max(wanted.min_days, 1) + 1)
         # Days past due `on - due_date` in 0-30, 31-60, 61-90, over 90: compared as dates
@@ -139,10 +161,25 @@ class ScreenQueries:
             and_(r.due_date < since[1], r.due_date >= since[2]),
             r.due_date < since[2],
         ]
-        per_customer = (
+        conditions = [
+            r.utility_id == self._u,
+            r.residual_ore != 0,
+            r.residual_ore > 0,
+            r.due_date < cutoff,
+        ]
+        if wanted.former is not None:
+            rel = relationship.c
+            ended = select(rel.relationship_id).where(
+                rel.utility_id == self._u, rel.end_on.is_not(None), rel.end_on <= on
+            )
+            conditions.append(
+                r.customer_id.in_(ended) if wanted.former else r.customer_id.not_in(ended)
+            )
+        overdue = func.sum(r.residual_ore)
+        query = (
             select(
                 r.customer_id,
-                func.sum(r.residual_ore).label("overdue"),
+                overdue.label("overdue"),
                 *[
                     func.sum(case((b, r.residual_ore), else_=0)).label(f"b{n}")
                     for n, b in enumerate(buckets)
@@ -151,70 +188,24 @@ class ScreenQueries:
                 func.sum(case((r.kind == OpenItemKind.PRINCIPAL.value, 1), else_=0)).label(
                     "claims"
                 ),
+                func.count().over().label("total"),
             )
-            .where(
-                r.utility_id == self._u,
-                r.residual_ore != 0,
-                r.residual_ore > 0,
-                r.due_date < cutoff,
-            )
+            .where(*conditions)
             .group_by(r.customer_id)
-            .having(func.sum(r.residual_ore) >= max(wanted.min_ore, 1))
-            .subquery()
+            .having(overdue >= max(wanted.min_ore, 1))
+            .order_by(overdue.desc(), r.customer_id)
+            .limit(limit)
+            .offset(offset)
         )
-        matching = select(per_customer)
-        if wanted.former is not None:
-            rel = relationship.c
-            matching = matching.join(
-                relationship,
-                and_(rel.utility_id == self._u, rel.relationship_id == per_customer.c.customer_id),
-            ).where(
-                and_(rel.end_on.is_not(None), rel.end_on <= on)
-                if wanted.former
-                else or_(rel.end_on.is_(None), rel.end_on > on)
-            )
-        page = max(wanted.page, 1)
-        cut = (
-            matching.add_columns(func.count().over().label("total"))
-            .order_by(per_customer.c.overdue.desc(), per_customer.c.customer_id)
-            .limit(wanted.size)
-            .offset((page - 1) * wanted.size)
-            .subquery()
-        )
-        rows = self._c.execute(
-            select(
-                cut,
-                party.c.name,
-                installation.c.number,
-                property_.c.address,
-                property_.c.postcode,
-                property_.c.city,
-                relationship.c.end_on,
-            )
-            .select_from(
-                cut.join(
-                    customers_with_places(),
-                    and_(
-                        relationship.c.utility_id == self._u,
-                        relationship.c.relationship_id == cut.c.customer_id,
-                    ),
-                )
-            )
-            .order_by(cut.c.overdue.desc(), cut.c.customer_id)
-        ).all()
-        if rows:
-            total = int(rows[0].total)
-        else:
-            total = self._c.execute(
-                select(func.count()).select_from(matching.subquery())
-            ).scalar_one()
-        lines = [
-            ArrearsLine(
+        if self._c.dialect.name == "postgresql":
+            # The window and the sort hold every matching customer (50 000 at a million
+            # installations): in memory, not spilled to temporary files; for this
+            # transaction only.
+            self._c.execute(text("SET LOCAL work_mem = '32MB'"))
+        rows = self._c.execute(query).all()
+        ranked = [
+            Ranked(
                 int(row.customer_id),
-                row.name,
-                row.number,
-                f"{row.address}, {row.postcode} {row.city}",
-                row.end_on,
                 Money(int(row.overdue)),
                 (Money(int(row.b0)), Money(int(row.b1)), Money(int(row.b2)), Money(int(row.b3))),
                 row.oldest,
@@ -222,7 +213,47 @@ class ScreenQueries:
             )
             for row in rows
         ]
-        return lines, int(total)
+        return ranked, int(rows[0].total) if rows else 0
+
+    def arrears_lines(self, ranked: list[Ranked]) -> list[ArrearsLine]:
+        """The ranked customers with their names and addresses, in the same order."""
+        if not ranked:
+            return []
+        rel = relationship.c
+        rows = self._c.execute(
+            select(
+                rel.relationship_id,
+                party.c.name,
+                installation.c.number,
+                property_.c.address,
+                property_.c.postcode,
+                property_.c.city,
+                rel.end_on,
+            )
+            .select_from(customers_with_places())
+            .where(
+                rel.utility_id == self._u,
+                rel.relationship_id.in_([x.customer_id for x in ranked]),
+            )
+        ).all()
+        named = {int(row.relationship_id): row for row in rows}
+        lines = []
+        for x in ranked:
+            row = named[x.customer_id]
+            lines.append(
+                ArrearsLine(
+                    x.customer_id,
+                    row.name,
+                    row.number,
+                    f"{row.address}, {row.postcode} {row.city}",
+                    row.end_on,
+                    x.overdue,
+                    x.by_age,
+                    x.oldest_due,
+                    x.claims,
+                )
+            )
+        return lines
 
     def claims_of(self, customer_ids: list[int], on: date) -> list[int]:
         """The customers' claims in collection: principal items overdue and unpaid on `on`,

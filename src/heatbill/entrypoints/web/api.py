@@ -318,7 +318,9 @@ def arrears(
 ) -> Json:
     wanted = ArrearsFilter(min_days, min_ore, former, page, size)
     with web.read() as uow:
-        lines, count = staff_views.arrears(uow, staff.utility_id, web.clock.today(), wanted)
+        lines, count = staff_views.arrears(
+            uow, staff.utility_id, web.clock.today(), wanted, web.arrears
+        )
     return {"count": count, "page": page, "lines": [views.arrears_json(x) for x in lines]}
 
 

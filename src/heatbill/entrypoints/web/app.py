@@ -6,7 +6,8 @@ the pages need no script at all), errors mapped in one place (`errors.py`).
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request, Response
@@ -18,6 +19,7 @@ from starlette.exceptions import HTTPException
 
 from heatbill.adapters.clock import Clock
 from heatbill.adapters.cpr_vault import ConfigurationError
+from heatbill.adapters.db.change_feed import ChangeFeed
 from heatbill.adapters.db.engine import database_url, make_engine
 from heatbill.adapters.db.migrate import upgrade_if_needed
 from heatbill.adapters.letters.smtp_mail import SmtpMailer, mailer_from_environment
@@ -33,6 +35,7 @@ from heatbill.entrypoints.web import (
 )
 from heatbill.entrypoints.web.context import BusinessClock, Web
 from heatbill.entrypoints.web.settings import WebSettings
+from heatbill.services.arrears_list import ArrearsList
 from heatbill.services.demo_access import users_with_demo_password
 from heatbill.services.unit_of_work import UnitOfWork
 from heatbill.wording import say
@@ -81,20 +84,38 @@ def create_app(
             demo_users = users_with_demo_password(uow)
         if demo_users:
             raise ConfigurationError(say("web.settings.demo_users", users=", ".join(demo_users)))
-    app = FastAPI(
-        title="heatbill",
-        description=say("web.api.description"),
-        version="1",
-        docs_url="/api/docs",
-        redoc_url=None,
-    )
-    app.state.web = Web(
+    web = Web(
         engine,
         settings,
         templates(),
         clock or BusinessClock(settings.today),
         mailer or mailer_from_environment(),
     )
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        # On PostgreSQL the worker hears of every commit that changes the arrears list, and
+        # may reuse a ranking until then (`services.arrears_list`).
+        feed = ChangeFeed(engine) if engine.dialect.name == "postgresql" else None
+        if feed is not None:
+            feed.start()
+            web.arrears = ArrearsList(feed)
+        try:
+            yield
+        finally:
+            if feed is not None:
+                web.arrears = ArrearsList()
+                feed.stop()
+
+    app = FastAPI(
+        lifespan=lifespan,
+        title="heatbill",
+        description=say("web.api.description"),
+        version="1",
+        docs_url="/api/docs",
+        redoc_url=None,
+    )
+    app.state.web = web
     app.add_exception_handler(HeatbillError, errors.on_heatbill_error)
     app.add_exception_handler(RequestValidationError, errors.on_validation_error)
     app.add_exception_handler(HTTPException, errors.on_http_error)

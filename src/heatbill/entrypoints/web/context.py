@@ -11,7 +11,7 @@ from __future__ import annotations
 import hmac
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Annotated
 
@@ -32,6 +32,7 @@ from heatbill.domain.access import (
 from heatbill.domain.errors import NotFoundError
 from heatbill.entrypoints.web.settings import WebSettings
 from heatbill.services import staff_access
+from heatbill.services.arrears_list import ArrearsList
 from heatbill.services.staff_access import Session, SignedIn
 from heatbill.services.unit_of_work import UnitOfWork
 from heatbill.wording import say
@@ -66,6 +67,8 @@ class Web:
     templates: Jinja2Templates
     clock: Clock
     mailer: SmtpMailer | None = None
+    arrears: ArrearsList = field(default_factory=ArrearsList)
+    """The arrears list's pages; on PostgreSQL it reuses rankings until the next change."""
 
     @contextmanager
     def read(self) -> Iterator[UnitOfWork]:

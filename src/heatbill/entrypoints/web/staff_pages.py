@@ -174,7 +174,7 @@ def arrears(
     wanted = ArrearsFilter(dage, minimum.ore, former, side, 50)
     on = web.clock.today()
     with web.read() as uow:
-        lines, count = staff_views.arrears(uow, staff.utility_id, on, wanted)
+        lines, count = staff_views.arrears(uow, staff.utility_id, on, wanted, web.arrears)
     pages = max(1, (count + wanted.size - 1) // wanted.size)
     return page(
         request,
