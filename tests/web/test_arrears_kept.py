@@ -4,12 +4,15 @@ it hears a change, or when it does not listen (`services.arrears_list`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
+import pytest
 from sqlalchemy import text
 
 from heatbill.adapters.db.screen_queries import ArrearsFilter, ScreenQueries
-from heatbill.services.arrears_list import KEPT_ROWS, ArrearsList
+from heatbill.services.arrears_list import ArrearsList
 from heatbill.services.unit_of_work import UnitOfWork
+from tests.web.test_arrears_list import FILTERS
 from tests.web.town import Town
 
 
@@ -56,11 +59,15 @@ def test_a_kept_ranking_is_used_until_a_change_is_heard(town: Town) -> None:
         assert listing.page(uow, town.utility_id, town.today, wanted) == (first, count)
 
 
-def test_pages_beyond_the_kept_rows_and_without_a_feed_are_ranked_afresh(town: Town) -> None:
-    deep = ArrearsFilter(page=KEPT_ROWS // 50 + 1, size=50)
+@pytest.mark.parametrize("later", [-60, -20, 0, 45])
+def test_every_filter_cut_from_a_kept_ranking_is_what_a_fresh_one_gives(
+    town: Town, later: int
+) -> None:
+    on = town.today + timedelta(days=later)
+    kept = ArrearsList(_Feed())
+    filters = [*FILTERS, ArrearsFilter(min_ore=1), ArrearsFilter(former=False, min_ore=250_000)]
     with UnitOfWork(town.engine, write=False) as uow:
-        for listing in (ArrearsList(_Feed()), ArrearsList()):
-            for wanted in (deep, ArrearsFilter(), ArrearsFilter(former=False, min_days=15)):
-                assert listing.page(uow, town.utility_id, town.today, wanted) == ScreenQueries(
-                    uow.connection, town.utility_id
-                ).arrears(town.today, wanted)
+        fresh = ScreenQueries(uow.connection, town.utility_id)
+        for wanted in filters:
+            for _ in range(2):  # computed, then cut from what is kept
+                assert kept.page(uow, town.utility_id, on, wanted) == fresh.arrears(on, wanted)

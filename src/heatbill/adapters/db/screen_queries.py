@@ -6,11 +6,26 @@ OFFSET), so a screen answers as fast with a million installations as with a hund
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import Connection, and_, case, func, or_, select, text, union
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    Connection,
+    Select,
+    and_,
+    case,
+    cast,
+    func,
+    or_,
+    select,
+    text,
+    union,
+)
 
 from heatbill.adapters.db.billing_queries import among
 from heatbill.adapters.db.billing_tables import budget
@@ -62,6 +77,16 @@ class Ranked:
     by_age: tuple[Money, Money, Money, Money]
     oldest_due: date
     claims: int
+
+
+OverdueRow = tuple[int, int, int, int, int, int, date, int]
+"""customer, overdue, the four age buckets (øre), oldest due date, claims: one ranked row."""
+
+
+def ranked(row: Sequence[Any]) -> Ranked:
+    customer, overdue, b0, b1, b2, b3, oldest, claims = row[:8]
+    ages = (Money(int(b0)), Money(int(b1)), Money(int(b2)), Money(int(b3)))
+    return Ranked(int(customer), Money(int(overdue)), ages, oldest, int(claims))
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,8 +175,44 @@ class ScreenQueries:
         alone (it covers customer, kind and residual); the count rides along as a window over
         the same sums. Former or current customers are told apart by the few ended
         relationships (their partial index, migration 0019), not by a lookup per customer."""
+        conditions = []
+        if wanted.former is not None:
+            ended = self._ended_on(on)
+            customer = open_item_residual.c.customer_id
+            conditions.append(customer.in_(ended) if wanted.former else customer.not_in(ended))
+        query = (
+            self._overdue_sums(on, wanted.min_days, max(wanted.min_ore, 1), conditions)
+            .add_columns(func.count().over().label("total"))
+            .limit(limit)
+            .offset(offset)
+        )
+        rows = self._c.execute(query).all()
+        return [ranked(row) for row in rows], int(rows[0].total) if rows else 0
+
+    def arrears_sums(self, on: date, min_days: int) -> list[OverdueRow]:
+        """Every customer with at least `min_days` days overdue on `on`, most owed first, as
+        plain rows (a web worker keeps them: `services.arrears_list`)."""
+        result = self._c.execute(self._overdue_sums(on, min_days, 1, []))
+        return [
+            (c, overdue, b0, b1, b2, b3, oldest, claims)
+            for c, overdue, b0, b1, b2, b3, oldest, claims in result
+        ]
+
+    def ended_customers(self, on: date) -> frozenset[int]:
+        """The customer relationships ended on or before `on` (former customers)."""
+        return frozenset(int(x) for x in self._c.execute(self._ended_on(on)).scalars())
+
+    def _ended_on(self, on: date) -> Select[Any]:
+        rel = relationship.c
+        return select(rel.relationship_id).where(
+            rel.utility_id == self._u, rel.end_on.is_not(None), rel.end_on <= on
+        )
+
+    def _overdue_sums(
+        self, on: date, min_days: int, min_ore: int, conditions: Sequence[ColumnElement[bool]]
+    ) -> Select[Any]:
         r = open_item_residual.c
-        cutoff = date.fromordinal(on.toordinal() - max(wanted.min_days, 1) + 1)
+        cutoff = date.fromordinal(on.toordinal() - max(min_days, 1) + 1)
         # Days past due `on - due_date` in 0-30, 31-60, 61-90, over 90: compared as dates
         # (due on or after the day 30, 60, 90 days back), no arithmetic per row.
         since = [on - timedelta(days=d) for d in (30, 60, 90)]
@@ -161,59 +222,36 @@ class ScreenQueries:
             and_(r.due_date < since[1], r.due_date >= since[2]),
             r.due_date < since[2],
         ]
-        conditions = [
-            r.utility_id == self._u,
-            r.residual_ore != 0,
-            r.residual_ore > 0,
-            r.due_date < cutoff,
-        ]
-        if wanted.former is not None:
-            rel = relationship.c
-            ended = select(rel.relationship_id).where(
-                rel.utility_id == self._u, rel.end_on.is_not(None), rel.end_on <= on
-            )
-            conditions.append(
-                r.customer_id.in_(ended) if wanted.former else r.customer_id.not_in(ended)
-            )
         overdue = func.sum(r.residual_ore)
-        query = (
+        if self._c.dialect.name == "postgresql":
+            # The sort and the window hold every matching customer (50 000 at a million
+            # installations): in memory, not spilled to temporary files; this transaction only.
+            self._c.execute(text("SET LOCAL work_mem = '32MB'"))
+        return (
             select(
                 r.customer_id,
-                overdue.label("overdue"),
+                cast(overdue, BigInteger).label("overdue"),
                 *[
-                    func.sum(case((b, r.residual_ore), else_=0)).label(f"b{n}")
+                    cast(func.sum(case((b, r.residual_ore), else_=0)), BigInteger).label(f"b{n}")
                     for n, b in enumerate(buckets)
                 ],
                 func.min(r.due_date).label("oldest"),
-                func.sum(case((r.kind == OpenItemKind.PRINCIPAL.value, 1), else_=0)).label(
-                    "claims"
-                ),
-                func.count().over().label("total"),
+                cast(
+                    func.sum(case((r.kind == OpenItemKind.PRINCIPAL.value, 1), else_=0)),
+                    BigInteger,
+                ).label("claims"),
             )
-            .where(*conditions)
+            .where(
+                r.utility_id == self._u,
+                r.residual_ore != 0,
+                r.residual_ore > 0,
+                r.due_date < cutoff,
+                *conditions,
+            )
             .group_by(r.customer_id)
-            .having(overdue >= max(wanted.min_ore, 1))
+            .having(overdue >= min_ore)
             .order_by(overdue.desc(), r.customer_id)
-            .limit(limit)
-            .offset(offset)
         )
-        if self._c.dialect.name == "postgresql":
-            # The window and the sort hold every matching customer (50 000 at a million
-            # installations): in memory, not spilled to temporary files; for this
-            # transaction only.
-            self._c.execute(text("SET LOCAL work_mem = '32MB'"))
-        rows = self._c.execute(query).all()
-        ranked = [
-            Ranked(
-                int(row.customer_id),
-                Money(int(row.overdue)),
-                (Money(int(row.b0)), Money(int(row.b1)), Money(int(row.b2)), Money(int(row.b3))),
-                row.oldest,
-                int(row.claims),
-            )
-            for row in rows
-        ]
-        return ranked, int(rows[0].total) if rows else 0
 
     def arrears_lines(self, ranked: list[Ranked]) -> list[ArrearsLine]:
         """The ranked customers with their names and addresses, in the same order."""
