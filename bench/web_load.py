@@ -261,7 +261,9 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=60, help="seconds measured")
     parser.add_argument("--warmup", type=float, default=5, help="seconds not measured first")
     parser.add_argument("--think", type=float, default=0, help="mean seconds between requests")
-    parser.add_argument("--workers", type=int, default=2, help="uvicorn worker processes")
+    parser.add_argument(
+        "--workers", type=int, default=4, help="uvicorn worker processes (two per core)"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
     parser.add_argument("--reuse", metavar="NAME", help="a database kept by an earlier run")
     args = parser.parse_args()

@@ -1,7 +1,7 @@
 """`heatbill web` (serve the web app), `heatbill staff …` (users and roles), `heatbill portal
 pins` (the portal's pin codes), `heatbill privacy …` (right of access, anonymisation).
 
-heatbill web --host 127.0.0.1 --port 8000
+heatbill web --host 127.0.0.1 --port 8000 [--workers 4]
 heatbill staff add kbh --name "Karin B. Hansen" --role collections -u demo   (asks for the password)
 heatbill portal pins -u demo [NUMBER …]                                    new pin codes, shown once
 heatbill privacy export 17 -u demo -o person-17.json
@@ -41,16 +41,19 @@ ROLES = {r.value: r for r in Role}
 def serve(
     host: str = typer.Option("127.0.0.1", "--host", help=say("web.cli.host")),
     port: int = typer.Option(8000, "--port", help=say("web.cli.port")),
+    workers: int = typer.Option(1, "--workers", min=1, max=64, help=say("web.cli.workers")),
     database: str | None = DATABASE_OPTION,
 ) -> None:
     """Serve the staff pages, the portal and the API (uvicorn)."""
-    run_web(host, port, database)
+    run_web(host, port, database, workers=workers)
 
 
 def run_web(
     host: str, port: int, database: str | None, today: str | None = None,
-    inbox: Path | None = None, letters: Path | None = None,
+    inbox: Path | None = None, letters: Path | None = None, workers: int = 1,
 ) -> None:  # fmt: skip
+    """Serve the app; with `workers` > 1 in as many processes (each its own connections and
+    change feed), after the settings are checked and the database migrated here, once."""
     env = dict(os.environ)
     if inbox is not None:
         env["HEATBILL_INBOX"] = str(inbox)
@@ -63,7 +66,18 @@ def run_web(
     env.setdefault("HEATBILL_BASE_URL", f"http://{host}:{port}")
     app = create_app(WebSettings.from_environment(env))
     typer.echo(say("web.cli.serving", url=env["HEATBILL_BASE_URL"]))
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+        return
+    os.environ.update(env)  # the worker processes read their settings from it
+    uvicorn.run(
+        "heatbill.entrypoints.web.app:create_app",
+        factory=True,
+        workers=workers,
+        host=host,
+        port=port,
+        log_level="warning",
+    )
 
 
 @staff_app.command("add", help=say("web.cli.staff_add"))

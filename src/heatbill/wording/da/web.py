@@ -157,6 +157,10 @@ MESSAGES.update(
         "web.cli.serve": "Start web-appen: medarbejdersider, selvbetjening og API.",
         "web.cli.host": "Adressen der lyttes på.",
         "web.cli.port": "Porten der lyttes på.",
+        "web.cli.workers": (
+            "Antal processer der svarer (i drift: to pr. processorkerne; hver har sine egne "
+            "forbindelser til databasen)."
+        ),
         "web.cli.serving": "heatbill kører på {url} (Ctrl-C stopper)",
         "web.cli.staff_add": "Opret eller erstat en medarbejder med en rolle.",
         "web.cli.staff_list": "Vis medarbejderne og deres roller.",
