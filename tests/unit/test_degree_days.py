@@ -9,7 +9,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from heatbill.domain.degree_days import DANSK_FJERNVARME_NORMAL_YEAR_DD, DegreeDayTable, Period
+from heatbill.domain.degree_days import (
+    DANSK_FJERNVARME_NORMAL_YEAR_DD,
+    DegreeDayTable,
+    Period,
+    table_of,
+)
 from heatbill.domain.errors import ValidationError
 
 NORMAL = DegreeDayTable()
@@ -104,3 +109,14 @@ def test_degree_days_of_consecutive_periods_add_up(start: date, first: int, seco
     whole = WINTER_2024.degree_days(Period(start, end))
     parts = WINTER_2024.degree_days(Period(start, cut)) + WINTER_2024.degree_days(Period(cut, end))
     assert abs(whole - parts) < Decimal("1e-20")
+
+
+def test_the_same_months_give_the_same_table_and_new_months_a_new_one() -> None:
+    months = {(2026, 1): Decimal("512.3"), (2026, 2): Decimal("430.0")}
+    table = table_of(months)
+    assert table_of(dict(reversed(list(months.items())))) is table
+    period = Period(date(2026, 1, 10), date(2026, 3, 5))
+    assert table.degree_days(period) == DegreeDayTable(months).degree_days(period)
+    changed = table_of({**months, (2026, 2): Decimal("431.0")})
+    assert changed is not table
+    assert changed.degree_days(period) == DegreeDayTable(changed.actual_dd).degree_days(period)

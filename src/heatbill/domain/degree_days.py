@@ -15,6 +15,7 @@ exact to Decimal's 28 significant digits, far below any meter's resolution.
 from __future__ import annotations
 
 import calendar
+from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -120,6 +121,24 @@ class DegreeDayTable:
             dd = month_dd(year, month)
             total += dd if covered_days == month_days else dd * covered_days / month_days
         return total
+
+
+_TABLES: OrderedDict[tuple[tuple[YearMonth, Decimal], ...], DegreeDayTable] = OrderedDict()
+_KEPT_TABLES = 32
+
+
+def table_of(months: Mapping[YearMonth, Decimal]) -> DegreeDayTable:
+    """The table of these measured months (the normal year's elsewhere) — the same object for
+    the same months, so the degree days of a period are summed once however many screens ask
+    (a table never changes: new months make a new one). The last few are remembered."""
+    key = tuple(sorted(months.items()))
+    found = _TABLES.get(key)
+    if found is None:
+        found = DegreeDayTable(dict(key))
+        _TABLES[key] = found
+        while len(_TABLES) > _KEPT_TABLES:
+            _TABLES.popitem(last=False)
+    return found
 
 
 def _months(period: Period) -> Iterator[tuple[int, int, int, int]]:

@@ -16,7 +16,7 @@ from heatbill.adapters.db.letter_documents import SqlLetterDocuments
 from heatbill.adapters.db.screen_queries import ScreenQueries
 from heatbill.domain.access import PortalUser
 from heatbill.domain.billing.forecast import Forecast, settlement_forecast
-from heatbill.domain.degree_days import DegreeDayTable
+from heatbill.domain.degree_days import table_of
 from heatbill.domain.errors import NotFoundError, ValidationError
 from heatbill.domain.register.moves import MoveKind
 from heatbill.domain.register.parties import Contact
@@ -91,7 +91,7 @@ def _forecast(uow: UnitOfWork, user: PortalUser, page: CustomerPage, on: date) -
         return None  # a meter change this year: the forecast would mix two registers
     rate = tariffs_of(uow, user.utility_id, on).period_on(on).energy_rate.value
     share = rulebook_of(uow, user.utility_id, on).metering.hot_water_share_percent.value
-    table = DegreeDayTable(uow.readings(user.utility_id).degree_days())
+    table = table_of(uow.readings(user.utility_id).degree_days())
     through = date.fromordinal(last.read_on.toordinal() + 1)
     used = last.energy_mwh - first.energy_mwh
     return settlement_forecast(year, used, through, budgets[year], rate, table, share)

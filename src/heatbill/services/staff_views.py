@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from heatbill.adapters.db.screen_queries import ArrearsFilter, ArrearsLine, Hit, ScreenQueries
 from heatbill.domain.billing.forecast import UseInterval, use_intervals
 from heatbill.domain.collections.claim import StepKind
-from heatbill.domain.degree_days import DegreeDayTable
+from heatbill.domain.degree_days import table_of
 from heatbill.domain.errors import NotFoundError, ValidationError
 from heatbill.domain.money import Money
 from heatbill.domain.register.parties import Cpr
@@ -108,7 +108,7 @@ def _use(uow: UnitOfWork, utility_id: int, found: InstallationFile, on: date) ->
     ids = [p.relationship.relationship_id for p in found.customers]
     queries = ScreenQueries(uow.connection, utility_id)
     budgets = queries.budget_use(ids)
-    table = DegreeDayTable(uow.readings(utility_id).degree_days())
+    table = table_of(uow.readings(utility_id).degree_days())
     share = rulebook_of(uow, utility_id, on).metering.hot_water_share_percent.value
     return use_intervals(accepted, budgets, table, share)
 
