@@ -2,6 +2,12 @@
 
 Routes, CLI commands and batch drivers never commit; use cases call `uow.commit()` once their
 work is complete, so a crash half-way leaves nothing behind.
+
+A reading unit of work (`write=False`) is a READ ONLY transaction on PostgreSQL: the server
+refuses any write in it. Having nothing to undo, it ends with a COMMIT when it ends normally —
+a ROLLBACK would make psycopg forget the statements it has prepared on the connection, and
+every page would have its ~30 statements planned again (a join of five tables: ~1.5 ms to
+plan, ~0.2 ms to run prepared).
 """
 
 from __future__ import annotations
@@ -45,7 +51,9 @@ class UnitOfWork:
         transaction begins, commits or rolls back."""
 
     def __enter__(self) -> Self:
-        options = {"sqlite_begin": "IMMEDIATE"} if self._write else {}
+        options: dict[str, object] = {"sqlite_begin": "IMMEDIATE"} if self._write else {}
+        if self._read_only_server:
+            options["postgresql_readonly"] = True
         self._connection = self._engine.connect().execution_options(**options)
         self._connection.begin()
         self._committed = False
@@ -60,12 +68,20 @@ class UnitOfWork:
     ) -> None:
         connection = self.connection
         try:
-            if not self._committed:
+            if self._committed:
+                pass
+            elif exc_type is None and self._read_only_server:
+                connection.commit()  # nothing to undo; keeps the prepared statements
+            else:
                 connection.rollback()
         finally:
             connection.close()
             self._connection = None
             self.memo.clear()
+
+    @property
+    def _read_only_server(self) -> bool:
+        return not self._write and self._engine.dialect.name == "postgresql"
 
     @property
     def connection(self) -> Connection:
