@@ -186,12 +186,14 @@ class ScreenQueries:
             .limit(limit)
             .offset(offset)
         )
+        self._room_to_sort()
         rows = self._c.execute(query).all()
         return [ranked(row) for row in rows], int(rows[0].total) if rows else 0
 
     def arrears_sums(self, on: date, min_days: int) -> list[OverdueRow]:
         """Every customer with at least `min_days` days overdue on `on`, most owed first, as
         plain rows (a web worker keeps them: `services.arrears_list`)."""
+        self._room_to_sort()
         result = self._c.execute(self._overdue_sums(on, min_days, 1, []))
         return [
             (c, overdue, b0, b1, b2, b3, oldest, claims)
@@ -201,6 +203,12 @@ class ScreenQueries:
     def ended_customers(self, on: date) -> frozenset[int]:
         """The customer relationships ended on or before `on` (former customers)."""
         return frozenset(int(x) for x in self._c.execute(self._ended_on(on)).scalars())
+
+    def _room_to_sort(self) -> None:
+        if self._c.dialect.name == "postgresql":
+            # The sort and the window hold every overdue customer (50 000 at a million
+            # installations): in memory, not spilled to temporary files; this transaction only.
+            self._c.execute(text("SET LOCAL work_mem = '32MB'"))
 
     def _ended_on(self, on: date) -> Select[Any]:
         rel = relationship.c
@@ -223,10 +231,6 @@ class ScreenQueries:
             r.due_date < since[2],
         ]
         overdue = func.sum(r.residual_ore)
-        if self._c.dialect.name == "postgresql":
-            # The sort and the window hold every matching customer (50 000 at a million
-            # installations): in memory, not spilled to temporary files; this transaction only.
-            self._c.execute(text("SET LOCAL work_mem = '32MB'"))
         return (
             select(
                 r.customer_id,
