@@ -68,12 +68,11 @@ class UnitOfWork:
     ) -> None:
         connection = self.connection
         try:
-            if self._committed:
-                pass
-            elif exc_type is None and self._read_only_server:
-                connection.commit()  # nothing to undo; keeps the prepared statements
-            else:
-                connection.rollback()
+            if not self._committed:
+                if exc_type is None and self._read_only_server:
+                    connection.commit()  # nothing to undo; keeps the prepared statements
+                else:
+                    connection.rollback()
         finally:
             connection.close()
             self._connection = None

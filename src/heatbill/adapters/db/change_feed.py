@@ -94,6 +94,14 @@ class ChangeFeed:
             self._healthy = healthy
 
     def _run(self) -> None:
+        try:
+            self._listen()
+        finally:
+            # However the thread ends (asked to, or by an error nobody expected), nothing kept
+            # may be trusted any longer.
+            self._changed(healthy=False)
+
+    def _listen(self) -> None:
         while not self._stopping.is_set():
             try:
                 with psycopg.connect(self._conninfo, autocommit=True) as connection:
